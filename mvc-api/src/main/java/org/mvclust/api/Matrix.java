@@ -1,0 +1,23 @@
+package org.mvclust.api;
+
+/** A dense row-major float matrix (rows = samples). */
+public record Matrix(int rows, int cols, float[] data) {
+    public Matrix {
+        if ((long) rows * cols != data.length) {
+            throw new IllegalArgumentException(rows + "×" + cols + " matrix needs " + (long) rows * cols
+                    + " values, got " + data.length);
+        }
+    }
+
+    public static Matrix zeros(int rows, int cols) {
+        return new Matrix(rows, cols, new float[Math.multiplyExact(rows, cols)]);
+    }
+
+    public float get(int r, int c) {
+        return data[r * cols + c];
+    }
+
+    public void set(int r, int c, float v) {
+        data[r * cols + c] = v;
+    }
+}

@@ -1,0 +1,6 @@
+package org.mvclust.api;
+
+/** The value types a parameter can declare; the runtime converts and validates config values to these. */
+public enum ParamType {
+    INT, DOUBLE, BOOLEAN, STRING, INT_LIST, DOUBLE_LIST
+}

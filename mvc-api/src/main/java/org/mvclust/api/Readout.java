@@ -1,0 +1,6 @@
+package org.mvclust.api;
+
+/** Turns a representation of all samples into hard cluster labels 0..k-1. */
+public interface Readout extends Component {
+    int[] labels(Matrix x, int k, long seed, Params params);
+}

@@ -1,0 +1,32 @@
+/** Discovery, wiring, method-graph config, training, evaluation and the CLI. Knows no method by name. */
+module org.mvclust.runtime {
+    requires transitive org.mvclust.api;
+    requires com.google.guice;
+    requires jakarta.inject;
+    requires info.picocli;
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.yaml;
+    requires java.compiler;
+
+    exports org.mvclust.runtime.plugin;
+    exports org.mvclust.runtime.config;
+    exports org.mvclust.runtime.graph;
+    exports org.mvclust.runtime.train;
+    exports org.mvclust.runtime.data;
+    exports org.mvclust.runtime.eval;
+    exports org.mvclust.runtime.cli;
+    opens org.mvclust.runtime.plugin to com.google.guice;
+    opens org.mvclust.runtime.cli to info.picocli, com.google.guice;
+
+    uses org.mvclust.api.Encoder;
+    uses org.mvclust.api.FusionOperator;
+    uses org.mvclust.api.Head;
+    uses org.mvclust.api.Loss;
+    uses org.mvclust.api.OdeSolver;
+    uses org.mvclust.api.DatasetReader;
+    uses org.mvclust.api.DatasetCatalog;
+    uses org.mvclust.api.Readout;
+    uses org.mvclust.api.PresetProvider;
+
+    provides org.mvclust.api.Readout with org.mvclust.runtime.eval.KMeansReadout, org.mvclust.runtime.eval.ArgmaxReadout;
+}

@@ -1,0 +1,40 @@
+package org.mvclust.runtime.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.mvclust.api.Component;
+import org.mvclust.api.DatasetCatalog;
+import org.mvclust.runtime.data.DataResolver;
+import org.mvclust.runtime.plugin.Kind;
+import org.mvclust.runtime.plugin.Registry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code mvclust datasets}: named datasets, generators and readers, and where files were looked for. */
+@Command(name = "datasets", description = "List named datasets and readers, and where data files are looked for.")
+final class DatasetsCommand implements Runnable {
+    @Mixin
+    Common common;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Directory with dataset files (default: $MVCLUST_DATA, then ./data).")
+    Path dataDir;
+
+    @Override
+    public void run() {
+        Registry registry = common.injector().getInstance(Registry.class);
+        List<Path> dirs = DataResolver.dataDirs(dataDir);
+        System.out.println("looked in: " + dirs.stream().map(d -> d.toAbsolutePath().normalize()
+                + (Files.isDirectory(d) ? "" : " (missing)")).toList());
+        for (DatasetCatalog c : registry.catalogs()) {
+            for (String name : c.names()) {
+                System.out.printf("  %-16s %s%n", name, c.describe(name));
+            }
+        }
+        System.out.println("readers and generators (use a file path, or the generator's name):");
+        for (Component r : registry.all(Kind.READER).values()) {
+            System.out.printf("  %-16s %s%n", r.name(), r.description());
+        }
+    }
+}

@@ -1,0 +1,383 @@
+package org.mvclust.runtime.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.mvclust.api.Block;
+import org.mvclust.api.Port;
+import org.mvclust.api.Readout;
+import org.mvclust.runtime.config.GraphSpec.LossSpec;
+import org.mvclust.runtime.config.GraphSpec.NodeSpec;
+import org.mvclust.runtime.config.GraphSpec.OptimizerSpec;
+import org.mvclust.runtime.config.GraphSpec.PhaseSpec;
+import org.mvclust.runtime.config.GraphSpec.ReadoutSpec;
+import org.mvclust.runtime.config.GraphSpec.StepSpec;
+import org.mvclust.runtime.plugin.Kind;
+import org.mvclust.runtime.plugin.Registry;
+
+/** Turns a graph tree into a {@link GraphSpec}, checking every name, parameter and wire before anything is built. */
+public final class GraphParser {
+    static final Set<String> TOP = Set.of("name", "description", "paper", "vars", "dataset", "nodes", "losses", "phases", "readout");
+    static final Set<String> NODE = Set.of("kind", "type", "per_view", "in", "out", "params");
+    static final Set<String> LOSS = Set.of("type", "per_view", "in", "weight", "params");
+    static final Set<String> PHASE = Set.of("name", "epochs", "batch", "losses", "train", "optimizer", "clip", "steps", "repeat", "phases");
+    static final Set<String> STEP = Set.of("losses", "train", "optimizer", "clip");
+    static final Set<String> OPTIMIZER = Set.of("type", "lr", "beta1", "beta2", "eps", "rho", "momentum");
+    static final Set<String> READOUT = Set.of("type", "in", "params");
+    static final Set<String> DATASET = Set.of("preprocess");
+    public static final Set<String> BUILTIN_VARS = Set.of("dim", "clusters", "views");
+    public static final List<String> OPTIMIZERS = List.of("adam", "rmsprop", "sgd");
+    public static final List<String> PREPROCESS = List.of("none", "minmax", "zscore", "l2");
+
+    private final Registry registry;
+    private final String source;
+
+    public GraphParser(Registry registry, String source) {
+        this.registry = registry;
+        this.source = source;
+    }
+
+    public GraphSpec parse(ObjectNode tree) {
+        keys(tree, TOP, "");
+        Map<String, Object> vars = new LinkedHashMap<>();
+        if (tree.has("vars")) {
+            tree.get("vars").fields().forEachRemaining(e -> vars.put(e.getKey(), plain(e.getValue())));
+        }
+        for (String b : BUILTIN_VARS) {
+            if (vars.containsKey(b)) {
+                throw error("vars." + b, "'" + b + "' is set by the runtime and cannot be a graph variable");
+            }
+        }
+        Set<String> known = new HashSet<>(vars.keySet());
+        known.addAll(BUILTIN_VARS);
+        String preprocess = "none";
+        if (tree.has("dataset")) {
+            keys(tree.get("dataset"), DATASET, "dataset");
+            preprocess = text(tree.get("dataset"), "preprocess", "dataset", "none");
+            oneOf(preprocess, PREPROCESS, "dataset.preprocess", "preprocessing");
+        }
+        Set<String> tensors = new LinkedHashSet<>(List.of("x"));
+        Map<String, NodeSpec> nodes = new LinkedHashMap<>();
+        JsonNode nodesTree = object(tree, "nodes", "");
+        nodesTree.fields().forEachRemaining(e -> nodes.put(e.getKey(), node(e.getKey(), e.getValue(), tensors, known)));
+        Map<String, LossSpec> losses = new LinkedHashMap<>();
+        object(tree, "losses", "").fields().forEachRemaining(e -> losses.put(e.getKey(), loss(e.getKey(), e.getValue(), tensors, known)));
+        JsonNode phasesTree = tree.get("phases");
+        if (phasesTree == null || !phasesTree.isArray() || phasesTree.isEmpty()) {
+            throw error("phases", "needs a non-empty list of phases");
+        }
+        List<PhaseSpec> phases = phases(phasesTree, "phases", nodes.keySet(), losses);
+        ReadoutSpec readout = readout(tree.get("readout"), tensors);
+        return new GraphSpec(text(tree, "name", "", "unnamed"), text(tree, "description", "", ""), source, vars,
+                preprocess, nodes, losses, phases, readout, tree);
+    }
+
+    private NodeSpec node(String id, JsonNode n, Set<String> tensors, Set<String> known) {
+        String at = "nodes." + id;
+        id(id, at);
+        keys(n, NODE, at);
+        String kindLabel = required(n, "kind", at);
+        Kind kind = Kind.byLabel(kindLabel);
+        if (kind == null || !Block.class.isAssignableFrom(kind.type)) {
+            throw error(at + ".kind", Names.unknown("kind", kindLabel, List.of("encoder", "fusion", "head", "loss")));
+        }
+        String type = required(n, "type", at);
+        Block block = registry.get(kind, type, where(at + ".type"));
+        Map<String, String> in = wires(n.get("in"), at + ".in");
+        Map<String, String> out = wires(n.get("out"), at + ".out");
+        checkPorts(at, block, in, tensors);
+        for (String o : out.keySet()) {
+            if (!block.outputs().contains(o)) {
+                throw error(at + ".out." + o, Names.unknown("output of " + kind.label + " '" + type + "'", o, block.outputs()));
+            }
+        }
+        Map<String, Object> params = params(n.get("params"), at + ".params");
+        ParamResolver.check(where(at + ".params"), block.params(), params, known);
+        tensors.addAll(out.values());
+        return new NodeSpec(id, kind, type, bool(n, "per_view", at), in, out, params);
+    }
+
+    private LossSpec loss(String id, JsonNode n, Set<String> tensors, Set<String> known) {
+        String at = "losses." + id;
+        id(id, at);
+        keys(n, LOSS, at);
+        String type = required(n, "type", at);
+        Block block = registry.get(Kind.LOSS, type, where(at + ".type"));
+        Map<String, String> in = wires(n.get("in"), at + ".in");
+        checkPorts(at, block, in, tensors);
+        Map<String, Object> params = params(n.get("params"), at + ".params");
+        ParamResolver.check(where(at + ".params"), block.params(), params, known);
+        double weight = n.has("weight") ? number(n.get("weight"), at + ".weight") : 1.0;
+        return new LossSpec(id, type, bool(n, "per_view", at), in, weight, params);
+    }
+
+    private void checkPorts(String at, Block block, Map<String, String> in, Set<String> tensors) {
+        Map<String, Port> ports = new LinkedHashMap<>();
+        block.inputs().forEach(p -> ports.put(p.name(), p));
+        for (Map.Entry<String, String> w : in.entrySet()) {
+            Port p = ports.get(w.getKey());
+            if (p == null) {
+                throw error(at + ".in." + w.getKey(), Names.unknown("input port of '" + block.name() + "'", w.getKey(), ports.keySet()));
+            }
+            String t = w.getValue();
+            boolean all = t.endsWith("[*]");
+            if (p.list() != all) {
+                throw error(at + ".in." + w.getKey(), p.list() ? "port takes one tensor per view: write '" + t + "[*]'"
+                        : "port takes one tensor, not a list: drop '[*]'");
+            }
+            String base = t.replaceAll("\\[(\\*|\\d+)]$", "");
+            if (!tensors.contains(base)) {
+                throw error(at + ".in." + w.getKey(), Names.unknown("tensor", base, tensors) + "; a node may only read tensors made by nodes above it");
+            }
+        }
+        for (Port p : ports.values()) {
+            if (!p.optional() && !in.containsKey(p.name())) {
+                throw error(at + ".in", "input port '" + p.name() + "' (" + p.doc() + ") is not wired");
+            }
+        }
+    }
+
+    private List<PhaseSpec> phases(JsonNode list, String at, Set<String> nodeIds, Map<String, LossSpec> losses) {
+        List<PhaseSpec> out = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode p = list.get(i);
+            String pat = at + "[" + i + "]";
+            keys(p, PHASE, pat);
+            String name = text(p, "name", pat, "phase" + i);
+            if (!names.add(name)) {
+                throw error(pat + ".name", "two phases named '" + name + "'");
+            }
+            if (p.has("phases")) {
+                int repeat = p.has("repeat") ? integer(p.get("repeat"), pat + ".repeat", 1) : 1;
+                out.add(new PhaseSpec(name, 0, 0, List.of(), repeat, phases(p.get("phases"), pat + ".phases", nodeIds, losses)));
+                continue;
+            }
+            int epochs = integer(required(p, "epochs", pat, JsonNode::isNumber), pat + ".epochs", 1);
+            JsonNode b = p.get("batch");
+            int batch = b == null ? 256 : b.isTextual() && b.asText().equals("full") ? 0 : integer(b, pat + ".batch", 1);
+            List<StepSpec> steps = new ArrayList<>();
+            if (p.has("steps")) {
+                for (String k : List.of("losses", "train", "optimizer", "clip")) {
+                    if (p.has(k)) {
+                        throw error(pat + "." + k, "give '" + k + "' inside each step when 'steps' is used");
+                    }
+                }
+                JsonNode s = p.get("steps");
+                for (int j = 0; j < s.size(); j++) {
+                    keys(s.get(j), STEP, pat + ".steps[" + j + "]");
+                    steps.add(step(s.get(j), pat + ".steps[" + j + "]", nodeIds, losses));
+                }
+            } else {
+                steps.add(step(p, pat, nodeIds, losses));
+            }
+            out.add(new PhaseSpec(name, epochs, batch, steps, 1, null));
+        }
+        return out;
+    }
+
+    private StepSpec step(JsonNode s, String at, Set<String> nodeIds, Map<String, LossSpec> losses) {
+        Map<String, Double> weights = new LinkedHashMap<>();
+        JsonNode l = s.get("losses");
+        if (l == null || l.isEmpty()) {
+            throw error(at + ".losses", "a step needs at least one loss (" + String.join(", ", losses.keySet()) + ")");
+        }
+        if (l.isArray()) {
+            l.forEach(x -> weights.put(x.asText(), null));
+        } else {
+            l.fields().forEachRemaining(e -> weights.put(e.getKey(), number(e.getValue(), at + ".losses." + e.getKey())));
+        }
+        Map<String, Double> resolved = new LinkedHashMap<>();
+        weights.forEach((k, w) -> {
+            if (!losses.containsKey(k)) {
+                throw error(at + ".losses", Names.unknown("loss", k, losses.keySet()));
+            }
+            resolved.put(k, w == null ? losses.get(k).weight() : w);
+        });
+        List<String> train = new ArrayList<>();
+        JsonNode t = s.get("train");
+        if (t == null || !t.isArray() || t.isEmpty()) {
+            throw error(at + ".train", "list the nodes this step trains (" + String.join(", ", nodeIds) + ")");
+        }
+        t.forEach(x -> {
+            if (!nodeIds.contains(x.asText())) {
+                throw error(at + ".train", Names.unknown("node", x.asText(), nodeIds));
+            }
+            train.add(x.asText());
+        });
+        JsonNode o = s.get("optimizer");
+        if (o == null) {
+            throw error(at + ".optimizer", "missing (e.g. {type: adam, lr: 0.001})");
+        }
+        keys(o, OPTIMIZER, at + ".optimizer");
+        String type = required(o, "type", at + ".optimizer");
+        oneOf(type, OPTIMIZERS, at + ".optimizer.type", "optimizer");
+        OptimizerSpec opt = new OptimizerSpec(type, num(o, "lr", at + ".optimizer", 1e-3),
+                num(o, "beta1", at + ".optimizer", 0.9), num(o, "beta2", at + ".optimizer", 0.999),
+                num(o, "eps", at + ".optimizer", type.equals("adam") ? 1e-7 : 1e-8),
+                num(o, "rho", at + ".optimizer", 0.99), num(o, "momentum", at + ".optimizer", 0.0));
+        if (!(opt.lr() > 0)) {
+            throw error(at + ".optimizer.lr", "must be > 0");
+        }
+        return new StepSpec(resolved, train, opt, s.has("clip") ? number(s.get("clip"), at + ".clip") : 0);
+    }
+
+    private ReadoutSpec readout(JsonNode r, Set<String> tensors) {
+        if (r == null) {
+            throw error("readout", "missing (e.g. {type: kmeans, in: h})");
+        }
+        keys(r, READOUT, "readout");
+        String type = required(r, "type", "readout");
+        Readout readout = registry.get(Kind.READOUT, type, where("readout.type"));
+        String in = required(r, "in", "readout");
+        if (!tensors.contains(in)) {
+            throw error("readout.in", Names.unknown("tensor", in, tensors));
+        }
+        Map<String, Object> params = params(r.get("params"), "readout.params");
+        ParamResolver.check(where("readout.params"), readout.params(), params, Set.of());
+        return new ReadoutSpec(type, in, params);
+    }
+
+    // ---- small helpers ----
+
+    private String where(String key) {
+        return source + ": " + key;
+    }
+
+    private ConfigException error(String key, String msg) {
+        return new ConfigException(where(key) + ": " + msg);
+    }
+
+    private void keys(JsonNode n, Set<String> allowed, String at) {
+        if (n == null || !n.isObject()) {
+            throw error(at.isEmpty() ? "(top)" : at, "expected a mapping");
+        }
+        n.fieldNames().forEachRemaining(k -> {
+            if (!allowed.contains(k)) {
+                throw error(at.isEmpty() ? k : at + "." + k, Names.unknown("key", k, allowed));
+            }
+        });
+    }
+
+    private void id(String id, String at) {
+        if (!id.matches("[A-Za-z][A-Za-z0-9_]*")) {
+            throw error(at, "ids are letters, digits and '_' and start with a letter");
+        }
+    }
+
+    private void oneOf(String v, List<String> allowed, String at, String what) {
+        if (!allowed.contains(v)) {
+            throw error(at, Names.unknown(what, v, allowed));
+        }
+    }
+
+    private JsonNode object(JsonNode tree, String key, String at) {
+        JsonNode n = tree.get(key);
+        if (n == null) {
+            return Yaml.JSON.createObjectNode();
+        }
+        if (!n.isObject()) {
+            throw error(key, "expected a mapping of id -> spec");
+        }
+        return n;
+    }
+
+    private String required(JsonNode n, String key, String at) {
+        return required(n, key, at, JsonNode::isValueNode).asText();
+    }
+
+    private JsonNode required(JsonNode n, String key, String at, java.util.function.Predicate<JsonNode> ok) {
+        JsonNode v = n.get(key);
+        if (v == null || v.isNull()) {
+            throw error(at + "." + key, "missing");
+        }
+        if (!ok.test(v)) {
+            throw error(at + "." + key, "unexpected value " + v);
+        }
+        return v;
+    }
+
+    private String text(JsonNode n, String key, String at, String def) {
+        JsonNode v = n.get(key);
+        if (v == null) {
+            return def;
+        }
+        if (!v.isValueNode()) {
+            throw error(at.isEmpty() ? key : at + "." + key, "expected text");
+        }
+        return v.asText();
+    }
+
+    private boolean bool(JsonNode n, String key, String at) {
+        JsonNode v = n.get(key);
+        if (v == null) {
+            return false;
+        }
+        if (v.isBoolean() || v.isTextual() && (v.asText().equals("true") || v.asText().equals("false"))) {
+            return v.asBoolean();
+        }
+        throw error(at + "." + key, "expected true or false, got " + v);
+    }
+
+    private double num(JsonNode n, String key, String at, double def) {
+        return n.has(key) ? number(n.get(key), at + "." + key) : def;
+    }
+
+    private double number(JsonNode v, String at) {
+        if (v.isNumber()) {
+            return v.asDouble();
+        }
+        try {
+            return Double.parseDouble(v.asText());
+        } catch (NumberFormatException e) {
+            throw error(at, "expected a number, got " + v);
+        }
+    }
+
+    private int integer(JsonNode v, String at, int min) {
+        double d = number(v, at);
+        if (d != Math.rint(d) || d < min) {
+            throw error(at, "expected an integer >= " + min + ", got " + v);
+        }
+        return (int) d;
+    }
+
+    private Map<String, String> wires(JsonNode n, String at) {
+        Map<String, String> m = new LinkedHashMap<>();
+        if (n == null) {
+            return m;
+        }
+        if (!n.isObject()) {
+            throw error(at, "expected a mapping port -> tensor");
+        }
+        n.fields().forEachRemaining(e -> {
+            if (!e.getValue().isTextual()) {
+                throw error(at + "." + e.getKey(), "expected a tensor name");
+            }
+            m.put(e.getKey(), e.getValue().asText());
+        });
+        return m;
+    }
+
+    private Map<String, Object> params(JsonNode n, String at) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (n == null || n.isNull()) {
+            return m;
+        }
+        if (!n.isObject()) {
+            throw error(at, "expected a mapping name -> value");
+        }
+        n.fields().forEachRemaining(e -> m.put(e.getKey(), plain(e.getValue())));
+        return m;
+    }
+
+    static Object plain(JsonNode n) {
+        return Yaml.JSON.convertValue(n, Object.class);
+    }
+}

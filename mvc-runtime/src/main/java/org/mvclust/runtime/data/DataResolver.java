@@ -1,0 +1,149 @@
+package org.mvclust.runtime.data;
+
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.mvclust.api.Component;
+import org.mvclust.api.DatasetCatalog;
+import org.mvclust.api.DatasetException;
+import org.mvclust.api.DatasetReader;
+import org.mvclust.api.Matrix;
+import org.mvclust.api.MultiViewData;
+import org.mvclust.runtime.config.ConfigException;
+import org.mvclust.runtime.config.Names;
+import org.mvclust.runtime.config.ParamResolver;
+import org.mvclust.runtime.plugin.Kind;
+import org.mvclust.runtime.plugin.Registry;
+
+/**
+ * Resolves {@code --dataset} specs: {@code NAME[:key=value,...]} where NAME is a generator ({@code synthetic}), a
+ * catalogued benchmark ({@code hw}) or a file path; the option {@code views=1,3} keeps those views (1-based, in order).
+ */
+public final class DataResolver {
+    private final Registry registry;
+
+    @Inject
+    public DataResolver(Registry registry) {
+        this.registry = registry;
+    }
+
+    /** The data directories searched for named datasets: the flag, then $MVCLUST_DATA, then ./data. */
+    public static List<Path> dataDirs(Path flag) {
+        List<Path> dirs = new ArrayList<>();
+        if (flag != null) {
+            dirs.add(flag);
+        }
+        String env = System.getenv("MVCLUST_DATA");
+        if (env != null && !env.isBlank()) {
+            dirs.add(Path.of(env));
+        }
+        dirs.add(Path.of("data"));
+        return dirs;
+    }
+
+    public MultiViewData load(String spec, List<Path> dataDirs) throws DatasetException {
+        String name = spec;
+        Map<String, String> options = new LinkedHashMap<>();
+        int colon = spec.indexOf(':');
+        if (colon > 0 && !Files.exists(Path.of(spec))) {
+            name = spec.substring(0, colon);
+            for (String kv : splitOptions(spec.substring(colon + 1))) {
+                int eq = kv.indexOf('=');
+                if (eq <= 0) {
+                    throw new DatasetException("dataset " + spec + ": option '" + kv + "' is not key=value");
+                }
+                options.put(kv.substring(0, eq).strip(), kv.substring(eq + 1).strip());
+            }
+        }
+        String views = options.remove("views");
+        MultiViewData data = loadWhole(name, options, dataDirs);
+        return views == null ? data : subset(data, views);
+    }
+
+    private MultiViewData loadWhole(String name, Map<String, String> options, List<Path> dataDirs) throws DatasetException {
+        Map<String, Component> readers = registry.all(Kind.READER);
+        if (readers.containsKey(name) && !Files.exists(Path.of(name))) {
+            DatasetReader r = (DatasetReader) readers.get(name);
+            return r.read(null, params(r, options, "dataset " + name));
+        }
+        for (DatasetCatalog c : registry.catalogs()) {
+            if (c.names().contains(name)) {
+                return c.load(name, dataDirs, options);
+            }
+        }
+        Path file = Path.of(name);
+        if (Files.exists(file)) {
+            DatasetReader r = readerFor(file, options.remove("reader"));
+            return r.read(file, params(r, options, "dataset " + file));
+        }
+        TreeSet<String> known = new TreeSet<>();
+        registry.catalogs().forEach(c -> known.addAll(c.names()));
+        readers.forEach((k, v) -> known.add(k));
+        throw new DatasetException("dataset '" + name + "' is neither a file nor a known dataset (nearest: "
+                + String.join(", ", Names.nearest(name, known)) + "; 'mvclust datasets' lists them)");
+    }
+
+    private DatasetReader readerFor(Path file, String forced) throws DatasetException {
+        Map<String, Component> readers = registry.all(Kind.READER);
+        if (forced != null) {
+            if (!readers.containsKey(forced)) {
+                throw new DatasetException(file + ": " + Names.unknown("reader", forced, readers.keySet()));
+            }
+            return (DatasetReader) readers.get(forced);
+        }
+        for (Component c : readers.values()) {
+            if (((DatasetReader) c).accepts(file)) {
+                return (DatasetReader) c;
+            }
+        }
+        throw new DatasetException(file + ": no reader recognises this file; name one with :reader=NAME ("
+                + String.join(", ", readers.keySet()) + ")");
+    }
+
+    private static org.mvclust.api.Params params(DatasetReader r, Map<String, String> options, String where) {
+        try {
+            return ParamResolver.resolve(where, r.params(), new LinkedHashMap<>(options), Map.of());
+        } catch (ConfigException e) {
+            throw new ConfigException(e.getMessage() + " [reader '" + r.name() + "']");
+        }
+    }
+
+    /** Keeps views given 1-based, in the given order, e.g. "2,3,1". */
+    static MultiViewData subset(MultiViewData data, String views) throws DatasetException {
+        List<Matrix> kept = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (String s : views.split("[,;\\s]+")) {
+            int v;
+            try {
+                v = Integer.parseInt(s.strip());
+            } catch (NumberFormatException e) {
+                throw new DatasetException(data.name() + ": views=" + views + ": '" + s + "' is not a view number");
+            }
+            if (v < 1 || v > data.viewCount()) {
+                throw new DatasetException(data.name() + ": views=" + views + ": view " + v + " does not exist (1.."
+                        + data.viewCount() + ")");
+            }
+            kept.add(data.views().get(v - 1));
+            names.add(data.viewNames().get(v - 1));
+        }
+        return new MultiViewData(data.name() + ":views=" + views.replace(' ', ','), names, kept, data.labels());
+    }
+
+    /** Splits "a=1,b=2,views=1,2,4" into options, keeping commas that belong to a value. */
+    static List<String> splitOptions(String s) {
+        List<String> out = new ArrayList<>();
+        for (String part : s.split(",")) {
+            if (!part.contains("=") && !out.isEmpty()) {
+                out.set(out.size() - 1, out.get(out.size() - 1) + "," + part);
+            } else {
+                out.add(part);
+            }
+        }
+        return out;
+    }
+}

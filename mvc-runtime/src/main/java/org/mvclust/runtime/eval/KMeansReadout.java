@@ -1,0 +1,32 @@
+package org.mvclust.runtime.eval;
+
+import java.util.List;
+import org.mvclust.api.Matrix;
+import org.mvclust.api.ParamSpec;
+import org.mvclust.api.Params;
+import org.mvclust.api.Readout;
+
+/** k-means++ with restarts on a representation of all samples. */
+public final class KMeansReadout implements Readout {
+    @Override
+    public String name() {
+        return "kmeans";
+    }
+
+    @Override
+    public String description() {
+        return "k-means++ (best of several restarts) on the readout tensor";
+    }
+
+    @Override
+    public List<ParamSpec> params() {
+        return List.of(ParamSpec.ofInt("restarts", 10, "independent k-means++ starts; the lowest inertia wins"),
+                ParamSpec.ofInt("max_iter", 300, "Lloyd iterations per start"),
+                ParamSpec.ofDouble("tol", 1e-4, "convergence tolerance"));
+    }
+
+    @Override
+    public int[] labels(Matrix x, int k, long seed, Params p) {
+        return KMeans.fit(x, k, p.getInt("restarts"), p.getInt("max_iter"), p.getDouble("tol"), seed).labels();
+    }
+}

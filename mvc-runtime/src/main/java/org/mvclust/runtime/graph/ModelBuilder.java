@@ -1,0 +1,339 @@
+package org.mvclust.runtime.graph;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.mvclust.api.Block;
+import org.mvclust.api.Inputs;
+import org.mvclust.api.Matrix;
+import org.mvclust.api.Params;
+import org.mvclust.runtime.config.ConfigException;
+import org.mvclust.runtime.config.GraphSpec;
+import org.mvclust.runtime.config.GraphSpec.LossSpec;
+import org.mvclust.runtime.config.GraphSpec.NodeSpec;
+import org.mvclust.runtime.config.GraphSpec.PhaseSpec;
+import org.mvclust.runtime.config.GraphSpec.StepSpec;
+import org.mvclust.runtime.config.ParamResolver;
+import org.mvclust.runtime.plugin.Kind;
+import org.mvclust.runtime.plugin.Registry;
+import org.tensorflow.Graph;
+import org.tensorflow.GraphOperation;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.PlaceholderWithDefault;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TBool;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
+
+/** Builds a {@link Model} from a graph spec and the data's shapes; every shape error names the node and view. */
+public final class ModelBuilder {
+    private final GraphSpec spec;
+    private final Registry registry;
+    private final int clusters;
+    private final long seed;
+    private Graph graph;
+    private Ops tf;
+    private PlaceholderWithDefault<TBool> training;
+    private PlaceholderWithDefault<TInt64> noiseSeed;
+    private final List<StateVar> state = new ArrayList<>();
+    private final Map<String, List<StateVar>> owned = new LinkedHashMap<>();
+    private final Map<String, Operand<TFloat32>> tensors = new LinkedHashMap<>();
+    private final Set<String> stateNames = new HashSet<>();
+    private int views;
+
+    public ModelBuilder(GraphSpec spec, Registry registry, int clusters, long seed) {
+        this.spec = spec;
+        this.registry = registry;
+        this.clusters = clusters;
+        this.seed = seed;
+    }
+
+    /** Builds the graph for data of these views (the values are fed later through {@link Model#data()}). */
+    public Model build(List<Matrix> data) {
+        graph = new Graph();
+        try {
+            return buildIn(data);
+        } catch (RuntimeException e) {
+            graph.close();
+            throw e;
+        }
+    }
+
+    private Model buildIn(List<Matrix> data) {
+        tf = Ops.create(graph);
+        views = data.size();
+        Placeholder<TInt32> index = tf.withName("index").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
+        training = tf.withName("training").placeholderWithDefault(tf.constant(false), Shape.scalar());
+        noiseSeed = tf.withName("noise_seed").placeholderWithDefault(tf.constant(new long[] {0, 0}), Shape.of(2));
+        List<StateVar> dataVars = new ArrayList<>();
+        for (int v = 0; v < views; v++) {
+            Matrix m = data.get(v);
+            StateVar dv = variable(tf.withSubScope("data"), "view" + v, "data.view" + v, new long[] {m.rows(), m.cols()}, m.data());
+            dataVars.add(dv);
+            tensors.put("x." + v, tf.withName("x" + v).gather(dv.variable(), index, tf.constant(0)));
+        }
+        for (NodeSpec n : spec.nodes().values()) {
+            node(n);
+        }
+        Map<String, Operand<TFloat32>> losses = new LinkedHashMap<>();
+        for (LossSpec l : spec.losses().values()) {
+            losses.put(l.id(), loss(l));
+        }
+        Map<String, List<Model.Step>> steps = new LinkedHashMap<>();
+        phases(spec.phases(), "", losses, steps);
+        Operand<TFloat32> readout = tensors.get(spec.readout().in());
+        if (readout == null) {
+            throw new ConfigException(spec.source() + ": readout.in: '" + spec.readout().in()
+                    + "' is a per-view tensor; read out a fused tensor or name one view");
+        }
+        return new Model(graph, index, training, noiseSeed, Map.copyOf(tensors), losses, List.copyOf(state),
+                dataVars, steps, readout);
+    }
+
+    private void node(NodeSpec n) {
+        Block block = registry.get(n.kind(), n.type(), spec.source() + ": nodes." + n.id());
+        List<StateVar> mine = owned.computeIfAbsent(n.id(), k -> new ArrayList<>());
+        for (int v : n.perView() ? range(views) : new int[] {-1}) {
+            Map<String, Operand<TFloat32>> out = instance(block, n.id(), n.in(), n.params(), v, mine);
+            for (Map.Entry<String, String> o : n.out().entrySet()) {
+                tensors.put(v < 0 ? o.getValue() : o.getValue() + "." + v, out.get(o.getKey()));
+            }
+        }
+    }
+
+    private Operand<TFloat32> loss(LossSpec l) {
+        Block block = registry.get(Kind.LOSS, l.type(), spec.source() + ": losses." + l.id());
+        List<Operand<TFloat32>> parts = new ArrayList<>();
+        List<StateVar> mine = owned.computeIfAbsent(l.id(), k -> new ArrayList<>());
+        for (int v : l.perView() ? range(views) : new int[] {-1}) {
+            Map<String, Operand<TFloat32>> out = instance(block, l.id(), l.in(), l.params(), v, mine);
+            parts.add(out.get("loss"));
+            out.forEach((k, t) -> {
+                if (!k.equals("loss")) {
+                    tensors.put(l.id() + "." + k + (v < 0 ? "" : "." + v), t);
+                }
+            });
+        }
+        Operand<TFloat32> total = parts.size() == 1 ? parts.get(0) : tf.math.addN(parts);
+        tensors.put(l.id(), total);
+        return total;
+    }
+
+    private Map<String, Operand<TFloat32>> instance(Block block, String id, Map<String, String> wires,
+                                                    Map<String, Object> rawParams, int view, List<StateVar> mine) {
+        String where = spec.source() + ": " + (spec.nodes().containsKey(id) ? "nodes." : "losses.") + id
+                + (view >= 0 ? " (view " + view + ")" : "");
+        Map<String, Object> vars = new LinkedHashMap<>(spec.vars());
+        vars.put("clusters", clusters);
+        vars.put("views", views);
+        if (view >= 0) {
+            vars.put("dim", tensors.get("x." + view).shape().size(1));
+        }
+        Params params = ParamResolver.resolve(where + ".params", block.params(), rawParams, vars);
+        Inputs inputs = inputs(wires, view, where);
+        String scope = view >= 0 ? id + "_" + view : id;
+        NodeContext ctx = new NodeContext(this, tf.withSubScope(scope), scope, mine, seed, registry);
+        try {
+            Map<String, Operand<TFloat32>> out = block.build(ctx, inputs, params);
+            for (String o : block.outputs()) {
+                if (!out.containsKey(o)) {
+                    throw new ConfigException(where + ": component '" + block.name() + "' did not produce output '" + o + "'");
+                }
+            }
+            return out;
+        } catch (ConfigException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ConfigException(where + " (" + block.name() + "): " + firstLine(e), e);
+        }
+    }
+
+    private Inputs inputs(Map<String, String> wires, int view, String where) {
+        return new Inputs() {
+            @Override
+            public Operand<TFloat32> one(String port) {
+                String t = wire(port);
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.*)\\[(\\d+)]").matcher(t);
+                if (m.matches()) {
+                    return tensor(m.group(1) + "." + m.group(2), port);
+                }
+                if (view >= 0 && tensors.containsKey(t + "." + view)) {
+                    return tensors.get(t + "." + view);
+                }
+                if (!tensors.containsKey(t) && tensors.containsKey(t + ".0")) {
+                    throw new ConfigException(where + ": port '" + port + "': '" + t + "' has one tensor per view;"
+                            + " write " + t + "[*] for all or " + t + "[0] for one");
+                }
+                return tensor(t, port);
+            }
+
+            @Override
+            public List<Operand<TFloat32>> many(String port) {
+                String base = wire(port).replace("[*]", "");
+                List<Operand<TFloat32>> list = new ArrayList<>();
+                for (int v = 0; v < views; v++) {
+                    list.add(tensor(base + "." + v, port));
+                }
+                return list;
+            }
+
+            @Override
+            public boolean has(String port) {
+                return wires.containsKey(port);
+            }
+
+            private String wire(String port) {
+                String t = wires.get(port);
+                if (t == null) {
+                    throw new ConfigException(where + ": port '" + port + "' is not wired");
+                }
+                return t;
+            }
+
+            private Operand<TFloat32> tensor(String name, String port) {
+                Operand<TFloat32> t = tensors.get(name);
+                if (t == null) {
+                    throw new ConfigException(where + ": port '" + port + "': no tensor '" + name + "' here");
+                }
+                return t;
+            }
+        };
+    }
+
+    private void phases(List<PhaseSpec> phases, String prefix, Map<String, Operand<TFloat32>> losses,
+                        Map<String, List<Model.Step>> out) {
+        for (PhaseSpec p : phases) {
+            String key = prefix + p.name();
+            if (p.isGroup()) {
+                phases(p.children(), key + "/", losses, out);
+                continue;
+            }
+            List<Model.Step> steps = new ArrayList<>();
+            for (int i = 0; i < p.steps().size(); i++) {
+                steps.add(step(p.steps().get(i), key, i, losses));
+            }
+            out.put(key, steps);
+        }
+    }
+
+    private Model.Step step(StepSpec s, String phase, int index, Map<String, Operand<TFloat32>> losses) {
+        String where = spec.source() + ": phase " + phase + " step " + index;
+        Ops st = tf.withSubScope("train_" + phase.replaceAll("[^A-Za-z0-9_]", "_") + "_" + index);
+        List<Operand<TFloat32>> terms = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<Operand<TFloat32>> values = new ArrayList<>();
+        s.losses().forEach((id, w) -> {
+            names.add(id);
+            values.add(losses.get(id));
+            terms.add(w == 1.0 ? losses.get(id) : st.math.mul(st.constant(w.floatValue()), losses.get(id)));
+        });
+        Operand<TFloat32> total = terms.size() == 1 ? terms.get(0) : st.math.addN(terms);
+        Set<GraphOperation> reach = ancestors(total);
+        List<StateVar> trained = new ArrayList<>();
+        for (String id : s.train()) {
+            List<StateVar> vs = owned.getOrDefault(id, List.of()).stream()
+                    .filter(v -> reach.contains((GraphOperation) v.variable().op())).toList();
+            if (vs.isEmpty()) {
+                throw new ConfigException(where + ": node '" + id + "' has no variables that the losses "
+                        + s.losses().keySet() + " depend on");
+            }
+            trained.addAll(vs);
+        }
+        List<Operand<TFloat32>> vars = trained.stream().map(StateVar::variable).toList();
+        var grads = st.gradients(total, vars);
+        List<Operand<TFloat32>> g = new ArrayList<>();
+        for (int i = 0; i < vars.size(); i++) {
+            g.add(grads.<TFloat32>dy(i));
+        }
+        if (s.clip() > 0) {
+            g = Optimizers.clipByGlobalNorm(st, g, s.clip());
+        }
+        String slotPrefix = "opt." + phase + "." + index + ".";
+        Op target = Optimizers.apply(st, s.optimizer(), vars, g, trained.stream().map(StateVar::shape).toList(),
+                trained.stream().map(StateVar::name).toList(),
+                (name, shape, value) -> newState(slotPrefix + name, shape, filled(shape, value)).variable());
+        if (terms.size() > 1) {
+            names.add("total");
+            values.add(total);
+        }
+        return new Model.Step(target, names, values);
+    }
+
+    private static Set<GraphOperation> ancestors(Operand<?> root) {
+        Set<GraphOperation> seen = new HashSet<>();
+        ArrayDeque<GraphOperation> todo = new ArrayDeque<>();
+        todo.add((GraphOperation) root.op());
+        while (!todo.isEmpty()) {
+            GraphOperation op = todo.poll();
+            if (seen.add(op)) {
+                for (Operand<?> in : op.inputs()) {
+                    todo.add((GraphOperation) in.op());
+                }
+            }
+        }
+        return seen;
+    }
+
+    StateVar newState(String name, long[] shape, float[] initial) {
+        if (!stateNames.add(name)) {
+            throw new ConfigException(spec.source() + ": two variables named '" + name + "'");
+        }
+        String opName = name.replaceAll("[^A-Za-z0-9_.\\-]", "_");
+        StateVar v = variable(tf.withSubScope("state"), opName, name, shape, initial);
+        state.add(v);
+        return v;
+    }
+
+    private static StateVar variable(Ops scope, String opName, String name, long[] shape, float[] initial) {
+        Variable<TFloat32> var = scope.withName(opName).variable(Shape.of(shape), TFloat32.class);
+        Placeholder<TFloat32> feed = scope.withName(opName + "_feed").placeholder(TFloat32.class, Placeholder.shape(Shape.of(shape)));
+        Op assign = scope.withName(opName + "_assign").assign(var, feed);
+        return new StateVar(name, shape, var, feed, assign, initial);
+    }
+
+    PlaceholderWithDefault<TBool> training() {
+        return training;
+    }
+
+    PlaceholderWithDefault<TInt64> noiseSeed() {
+        return noiseSeed;
+    }
+
+    int clusters() {
+        return clusters;
+    }
+
+    private static float[] filled(long[] shape, float value) {
+        long n = 1;
+        for (long d : shape) {
+            n *= d;
+        }
+        float[] a = new float[Math.toIntExact(n)];
+        java.util.Arrays.fill(a, value);
+        return a;
+    }
+
+    private static int[] range(int n) {
+        int[] r = new int[n];
+        for (int i = 0; i < n; i++) {
+            r[i] = i;
+        }
+        return r;
+    }
+
+    private static String firstLine(Throwable e) {
+        String m = String.valueOf(e.getMessage());
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
+}

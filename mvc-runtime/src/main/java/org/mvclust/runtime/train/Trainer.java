@@ -1,0 +1,323 @@
+package org.mvclust.runtime.train;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.mvclust.api.Matrix;
+import org.mvclust.api.Params;
+import org.mvclust.api.Readout;
+import org.mvclust.runtime.config.ConfigException;
+import org.mvclust.runtime.config.GraphSpec;
+import org.mvclust.runtime.config.GraphSpec.PhaseSpec;
+import org.mvclust.runtime.config.ParamResolver;
+import org.mvclust.runtime.config.Yaml;
+import org.mvclust.runtime.eval.Metrics;
+import org.mvclust.runtime.graph.Model;
+import org.mvclust.runtime.graph.StateVar;
+import org.mvclust.runtime.plugin.Kind;
+import org.mvclust.runtime.plugin.Registry;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.Tensor;
+import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.types.TBool;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * Runs the phases of a built model: seeded shuffles, mini-batches, the steps of each batch in order, per-epoch
+ * history, checkpoints, and the final readout. One session, one graph; nothing is rebuilt per step.
+ */
+public final class Trainer {
+    /** How to run: seed, threads, checkpointing, evaluation cadence, where to report. */
+    public record Options(long seed, int threads, Path checkpoint, int checkpointEvery, boolean resume, int evalEvery,
+                          Progress progress) {
+    }
+
+    /** What a run produced. */
+    public record Outcome(int[] labels, Matrix embedding, List<Map<String, Object>> history, List<Map<String, Object>> steps,
+                          double trainSeconds, double readoutSeconds) {
+    }
+
+    private record Exec(String key, String label, PhaseSpec phase) {
+    }
+
+    private final Model model;
+    private final GraphSpec spec;
+    private final Readout readout;
+    private final Params readoutParams;
+    private final int clusters;
+    private final int[] truth;
+    private final int samples;
+    private final Options opt;
+    private final String fingerprint;
+    private final List<Exec> schedule = new ArrayList<>();
+    private final List<Map<String, Object>> history = new ArrayList<>();
+    private final List<Map<String, Object>> steps = new ArrayList<>();
+    private long globalStep;
+
+    public Trainer(Model model, GraphSpec spec, Registry registry, int samples, int clusters, int[] truth,
+                   Options opt, String fingerprint) {
+        this.model = model;
+        this.spec = spec;
+        this.readout = registry.get(Kind.READOUT, spec.readout().type(), spec.source() + ": readout.type");
+        this.readoutParams = ParamResolver.resolve(spec.source() + ": readout.params", readout.params(),
+                spec.readout().params(), Map.of());
+        this.samples = samples;
+        this.clusters = clusters;
+        this.truth = truth;
+        this.opt = opt;
+        this.fingerprint = fingerprint;
+        flatten(spec.phases(), "", "", schedule);
+    }
+
+    private static void flatten(List<PhaseSpec> phases, String key, String label, List<Exec> out) {
+        for (PhaseSpec p : phases) {
+            if (p.isGroup()) {
+                for (int r = 0; r < p.repeat(); r++) {
+                    flatten(p.children(), key + p.name() + "/", label + p.name() + (p.repeat() > 1 ? (r + 1) : "") + "/", out);
+                }
+            } else {
+                out.add(new Exec(key + p.name(), label + p.name(), p));
+            }
+        }
+    }
+
+    public long totalEpochs() {
+        return schedule.stream().mapToLong(e -> e.phase().epochs()).sum();
+    }
+
+    public Outcome run() {
+        ConfigProto config = ConfigProto.newBuilder()
+                .setIntraOpParallelismThreads(opt.threads()).setInterOpParallelismThreads(opt.threads()).build();
+        opt.progress().total(totalEpochs());
+        try (Session session = new Session(model.graph(), config)) {
+            int startExec = 0;
+            int startEpoch = 0;
+            initialise(session, model.data(), null);
+            Checkpoint ck = opt.resume() ? loadCheckpoint() : null;
+            initialise(session, model.state(), ck == null ? null : ck.values());
+            if (ck != null) {
+                startExec = ck.header().get("exec").asInt();
+                startEpoch = ck.header().get("epoch").asInt();
+                globalStep = ck.header().get("step").asLong();
+                ck.header().get("history").forEach(r -> history.add(Yaml.JSON.convertValue(r, Map.class)));
+                ck.header().get("steps").forEach(r -> steps.add(Yaml.JSON.convertValue(r, Map.class)));
+                long done = 0;
+                for (int i = 0; i < startExec; i++) {
+                    done += schedule.get(i).phase().epochs();
+                }
+                opt.progress().resumedAt(done + startEpoch);
+                opt.progress().message("resumed from " + opt.checkpoint() + " at " + position(startExec, startEpoch));
+            }
+            long t0 = System.nanoTime();
+            for (int e = startExec; e < schedule.size(); e++) {
+                runExec(session, e, e == startExec ? startEpoch : 0);
+            }
+            double trainSeconds = (System.nanoTime() - t0) / 1e9;
+            long t1 = System.nanoTime();
+            Matrix emb = evaluate(session);
+            int[] labels = readout.labels(emb, clusters, opt.seed(), readoutParams);
+            return new Outcome(labels, emb, history, steps, trainSeconds, (System.nanoTime() - t1) / 1e9);
+        }
+    }
+
+    private String position(int exec, int epoch) {
+        return exec >= schedule.size() ? "the end" : "phase " + schedule.get(exec).label() + ", epoch " + epoch;
+    }
+
+    private void runExec(Session session, int execIndex, int fromEpoch) {
+        Exec exec = schedule.get(execIndex);
+        PhaseSpec phase = exec.phase();
+        List<Model.Step> phaseSteps = model.steps().get(exec.key());
+        int batch = phase.batch() == 0 || phase.batch() > samples ? samples : phase.batch();
+        for (int epoch = fromEpoch; epoch < phase.epochs(); epoch++) {
+            long t0 = System.nanoTime();
+            int[] order = permutation(execIndex, epoch);
+            Map<String, double[]> sums = new LinkedHashMap<>();
+            int batches = 0;
+            for (int from = 0; from < samples; from += batch) {
+                int to = Math.min(samples, from + batch);
+                Map<String, Object> stepRow = new LinkedHashMap<>();
+                stepRow.put("step", globalStep);
+                stepRow.put("phase", exec.label());
+                stepRow.put("epoch", epoch + 1);
+                try (TInt32 idx = Tensors.of(order, from, to); TBool on = TBool.scalarOf(true)) {
+                    for (int s = 0; s < phaseSteps.size(); s++) {
+                        Model.Step step = phaseSteps.get(s);
+                        try (TInt64 seed = TInt64.vectorOf(opt.seed(), globalStep)) {
+                            Session.Runner r = session.runner().feed(model.index(), idx).feed(model.training(), on)
+                                    .feed(model.noiseSeed(), seed).addTarget(step.target());
+                            step.lossValues().forEach(r::fetch);
+                            try (Result res = r.run()) {
+                                for (int i = 0; i < step.lossNames().size(); i++) {
+                                    String name = (phaseSteps.size() > 1 ? "s" + s + "." : "") + step.lossNames().get(i);
+                                    double v = Tensors.scalar(res.get(i));
+                                    if (!Double.isFinite(v)) {
+                                        throw new IllegalStateException("loss " + name + " became " + v + " in phase "
+                                                + exec.label() + ", epoch " + (epoch + 1) + " (step " + globalStep + ")");
+                                    }
+                                    sums.computeIfAbsent(name, k -> new double[1])[0] += v;
+                                    stepRow.put(name, v);
+                                }
+                            }
+                        }
+                    }
+                }
+                steps.add(stepRow);
+                globalStep++;
+                batches++;
+            }
+            Map<String, Double> means = new LinkedHashMap<>();
+            int nb = batches;
+            sums.forEach((k, v) -> means.put(k, v[0] / nb));
+            boolean last = epoch + 1 == phase.epochs();
+            Map<String, Double> metrics = null;
+            if (truth != null && (last || opt.evalEvery() > 0 && (epoch + 1) % opt.evalEvery() == 0)) {
+                metrics = Metrics.all(truth, readout.labels(evaluate(session), clusters, opt.seed(), readoutParams));
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("phase", exec.label());
+            row.put("epoch", epoch + 1);
+            row.put("seconds", (System.nanoTime() - t0) / 1e9);
+            row.putAll(means);
+            if (metrics != null) {
+                row.putAll(metrics);
+            }
+            history.add(row);
+            opt.progress().epoch(exec.label(), epoch + 1, phase.epochs(), means, metrics);
+            boolean periodic = opt.checkpointEvery() > 0 && (epoch + 1) % opt.checkpointEvery() == 0;
+            if (opt.checkpoint() != null && (periodic || last)) {
+                saveCheckpoint(session, last ? execIndex + 1 : execIndex, last ? 0 : epoch + 1);
+            }
+        }
+    }
+
+    /** The order of samples in one epoch: a function of (seed, phase, epoch) only, so a resumed run sees the same. */
+    private int[] permutation(int exec, int epoch) {
+        int[] order = new int[samples];
+        for (int i = 0; i < samples; i++) {
+            order[i] = i;
+        }
+        SplittableRandom rng = new SplittableRandom(opt.seed() * 0x9E3779B97F4A7C15L + exec * 1_000_003L + epoch);
+        for (int i = samples - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
+    /** The readout tensor for all samples, in evaluation mode. */
+    public Matrix evaluate(Session session) {
+        return evaluate(session, model.readout());
+    }
+
+    Matrix evaluate(Session session, org.tensorflow.Operand<TFloat32> tensor) {
+        int chunk = samples <= 50_000 ? samples : 8192;
+        float[] out = null;
+        int cols = 0;
+        int[] all = new int[samples];
+        for (int i = 0; i < samples; i++) {
+            all[i] = i;
+        }
+        for (int from = 0; from < samples; from += chunk) {
+            int to = Math.min(samples, from + chunk);
+            try (TInt32 idx = Tensors.of(all, from, to);
+                 Result r = session.runner().feed(model.index(), idx).fetch(tensor).run()) {
+                Tensor t = r.get(0);
+                if (t.shape().numDimensions() != 2) {
+                    throw new ConfigException(spec.source() + ": readout.in must be samples × features, got shape " + t.shape());
+                }
+                float[] part = Tensors.floats(t);
+                if (out == null) {
+                    cols = (int) t.shape().size(1);
+                    out = new float[Math.multiplyExact(samples, cols)];
+                }
+                System.arraycopy(part, 0, out, from * cols, part.length);
+            }
+        }
+        return new Matrix(samples, cols, out);
+    }
+
+    private static void initialise(Session session, List<StateVar> vars, Map<String, float[]> values) {
+        List<Tensor> fed = new ArrayList<>();
+        try {
+            Session.Runner r = session.runner();
+            for (StateVar v : vars) {
+                float[] x = values == null ? v.initial() : values.get(v.name());
+                TFloat32 t = Tensors.of(x, v.shape());
+                fed.add(t);
+                r.feed(v.feed(), t).addTarget(v.assign());
+            }
+            r.run().close();
+        } finally {
+            fed.forEach(Tensor::close);
+        }
+    }
+
+    private Checkpoint loadCheckpoint() {
+        if (opt.checkpoint() == null || !opt.checkpoint().toFile().exists()) {
+            opt.progress().message("no checkpoint to resume from; starting from the beginning");
+            return null;
+        }
+        Checkpoint ck;
+        try {
+            ck = Checkpoint.read(opt.checkpoint());
+        } catch (IOException e) {
+            throw new ConfigException("cannot resume: " + e.getMessage(), e);
+        }
+        if (!fingerprint.equals(ck.header().path("fingerprint").asText())) {
+            throw new ConfigException("cannot resume: " + opt.checkpoint() + " was written by a different run "
+                    + "(method, overrides, dataset or seed differ); use a new --out or drop --resume");
+        }
+        for (StateVar v : model.state()) {
+            float[] x = ck.values().get(v.name());
+            if (x == null || x.length != v.initial().length) {
+                throw new ConfigException("cannot resume: " + opt.checkpoint() + " lacks variable " + v.name()
+                        + " or has it with another size");
+            }
+        }
+        return ck;
+    }
+
+    private void saveCheckpoint(Session session, int exec, int epoch) {
+        Map<String, float[]> values = new LinkedHashMap<>();
+        List<StateVar> vars = model.state();
+        for (int from = 0; from < vars.size(); from += 64) {
+            List<StateVar> part = vars.subList(from, Math.min(vars.size(), from + 64));
+            Session.Runner r = session.runner();
+            part.forEach(v -> r.fetch(v.variable()));
+            try (Result res = r.run()) {
+                for (int i = 0; i < part.size(); i++) {
+                    values.put(part.get(i).name(), Tensors.floats(res.get(i)));
+                }
+            }
+        }
+        ObjectNode header = Yaml.JSON.createObjectNode();
+        header.put("fingerprint", fingerprint);
+        header.put("exec", exec);
+        header.put("epoch", epoch);
+        header.put("step", globalStep);
+        header.put("position", position(exec, epoch));
+        ArrayNode h = header.putArray("history");
+        history.forEach(row -> h.add((JsonNode) Yaml.JSON.valueToTree(row)));
+        ArrayNode s = header.putArray("steps");
+        steps.forEach(row -> s.add((JsonNode) Yaml.JSON.valueToTree(row)));
+        try {
+            new Checkpoint(header, values).write(opt.checkpoint());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write checkpoint " + opt.checkpoint() + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+/** Encoders and clustering heads. */
+module org.mvclust.encoders {
+    requires org.mvclust.api;
+    exports org.mvclust.encoders;
+    provides org.mvclust.api.Encoder with org.mvclust.encoders.MlpEncoder;
+}

@@ -1,0 +1,47 @@
+package org.mvclust.encoders;
+
+import java.util.List;
+import java.util.Map;
+import org.mvclust.api.BuildContext;
+import org.mvclust.api.Encoder;
+import org.mvclust.api.Inputs;
+import org.mvclust.api.ParamSpec;
+import org.mvclust.api.Params;
+import org.tensorflow.Operand;
+import org.tensorflow.types.TFloat32;
+
+/** A multi-layer perceptron: hidden layers with one activation, then a linear (or chosen) output layer. */
+public final class MlpEncoder implements Encoder {
+    @Override
+    public String name() {
+        return "mlp";
+    }
+
+    @Override
+    public String description() {
+        return "Fully connected layers: x -> hidden... -> out";
+    }
+
+    @Override
+    public List<ParamSpec> params() {
+        return List.of(
+                ParamSpec.ofInts("hidden", List.of(500, 500, 2000), "widths of the hidden layers"),
+                ParamSpec.ofInt("out", 10, "width of the output layer"),
+                ParamSpec.ofString("activation", "relu", "activation of hidden layers: " + Layers.ACTIVATIONS),
+                ParamSpec.ofString("output_activation", "none", "activation of the output layer"),
+                ParamSpec.ofString("init", "he", "weight initialisation: he or glorot"));
+    }
+
+    @Override
+    public Map<String, Operand<TFloat32>> build(BuildContext ctx, Inputs in, Params p) {
+        Operand<TFloat32> h = in.one("x");
+        String act = p.getString("activation");
+        String init = p.getString("init");
+        List<Integer> hidden = p.getInts("hidden");
+        for (int i = 0; i < hidden.size(); i++) {
+            h = Layers.activate(ctx.tf(), act, Layers.dense(ctx, "l" + i, h, hidden.get(i), init));
+        }
+        h = Layers.dense(ctx, "l" + hidden.size(), h, p.getInt("out"), init);
+        return Map.of("out", Layers.activate(ctx.tf(), p.getString("output_activation"), h));
+    }
+}

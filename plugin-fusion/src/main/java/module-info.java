@@ -1,0 +1,5 @@
+/** Fusion operators. */
+module org.mvclust.fusion {
+    requires org.mvclust.api;
+    provides org.mvclust.api.FusionOperator with org.mvclust.fusion.ConcatFusion, org.mvclust.fusion.MeanFusion;
+}

@@ -1,0 +1,38 @@
+package org.mvclust.fusion;
+
+import java.util.List;
+import java.util.Map;
+import org.mvclust.api.BuildContext;
+import org.mvclust.api.FusionOperator;
+import org.mvclust.api.Inputs;
+import org.mvclust.api.Params;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/** (1/V) Σ_v h_v; all views must have the same width. */
+public final class MeanFusion implements FusionOperator {
+    @Override
+    public String name() {
+        return "mean";
+    }
+
+    @Override
+    public String description() {
+        return "Averages the view representations (equal widths required)";
+    }
+
+    @Override
+    public Map<String, Operand<TFloat32>> build(BuildContext ctx, Inputs in, Params params) {
+        List<Operand<TFloat32>> views = in.many("views");
+        long width = views.get(0).shape().size(1);
+        for (int v = 1; v < views.size(); v++) {
+            if (views.get(v).shape().size(1) != width) {
+                throw new IllegalArgumentException("mean fusion needs equal widths, view 0 has " + width
+                        + " and view " + v + " has " + views.get(v).shape().size(1));
+            }
+        }
+        Ops tf = ctx.tf();
+        return Map.of("out", tf.math.mean(tf.stack(views), tf.constant(0)));
+    }
+}

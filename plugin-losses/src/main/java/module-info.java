@@ -1,0 +1,5 @@
+/** Losses. */
+module org.mvclust.losses {
+    requires org.mvclust.api;
+    provides org.mvclust.api.Loss with org.mvclust.losses.MseLoss;
+}
