@@ -1,6 +1,7 @@
 package org.mvclust.api;
 
 import org.tensorflow.Operand;
+import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
@@ -14,6 +15,12 @@ public interface BuildContext {
     /** A trainable variable owned by this block, initialised from the run's seed. */
     Operand<TFloat32> variable(String name, long[] shape, Initializer init);
 
+    /** A variable that no optimizer trains (running statistics, fixed anchors); set by its updates or by actions. */
+    Operand<TFloat32> state(String name, long[] shape, Initializer init);
+
+    /** An op to run with every training step whose losses depend on this block (e.g. batch-norm moving averages). */
+    void onTrainStep(Op update);
+
     /** True while a training step runs, false for evaluation (for dropout, batch norm, noise). */
     Operand<TBool> training();
 
@@ -22,6 +29,9 @@ public interface BuildContext {
 
     /** The number of clusters K of this run. */
     int clusters();
+
+    /** The number of samples N of the dataset (a batch may hold fewer). */
+    int samples();
 
     /** An ODE solver by name (for heads that integrate a differential equation). */
     OdeSolver solver(String name);

@@ -10,8 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.mvclust.api.Block;
+import org.mvclust.api.ParamSpec;
 import org.mvclust.api.Port;
 import org.mvclust.api.Readout;
+import org.mvclust.runtime.config.GraphSpec.ActionSpec;
+import org.mvclust.runtime.config.GraphSpec.BufferSpec;
 import org.mvclust.runtime.config.GraphSpec.LossSpec;
 import org.mvclust.runtime.config.GraphSpec.NodeSpec;
 import org.mvclust.runtime.config.GraphSpec.OptimizerSpec;
@@ -23,20 +26,27 @@ import org.mvclust.runtime.plugin.Registry;
 
 /** Turns a graph tree into a {@link GraphSpec}, checking every name, parameter and wire before anything is built. */
 public final class GraphParser {
-    static final Set<String> TOP = Set.of("name", "description", "paper", "vars", "dataset", "nodes", "losses", "phases", "readout");
+    static final Set<String> TOP = Set.of("name", "description", "paper", "vars", "dataset", "buffers", "nodes", "losses", "phases", "readout");
     static final Set<String> NODE = Set.of("kind", "type", "per_view", "in", "out", "params");
     static final Set<String> LOSS = Set.of("type", "per_view", "in", "weight", "params");
-    static final Set<String> PHASE = Set.of("name", "epochs", "batch", "losses", "train", "optimizer", "clip", "steps", "repeat", "phases");
+    static final Set<String> PHASE = Set.of("name", "actions", "epochs", "batch", "cycle", "drop_last", "losses", "train", "optimizer",
+            "clip", "steps", "repeat", "phases");
+    static final Map<String, Set<String>> ACTIONS = Map.of(
+            "store", Set.of("from", "into"),
+            "kmeans", Set.of("in", "k", "centroids", "labels", "restarts", "max_iter", "warm"));
     static final Set<String> STEP = Set.of("losses", "train", "optimizer", "clip");
     static final Set<String> OPTIMIZER = Set.of("type", "lr", "beta1", "beta2", "eps", "rho", "momentum");
     static final Set<String> READOUT = Set.of("type", "in", "params");
     static final Set<String> DATASET = Set.of("preprocess");
-    public static final Set<String> BUILTIN_VARS = Set.of("dim", "clusters", "views");
+    public static final Set<String> BUILTIN_VARS = Set.of("dim", "clusters", "views", "samples");
     public static final List<String> OPTIMIZERS = List.of("adam", "rmsprop", "sgd");
     public static final List<String> PREPROCESS = List.of("none", "minmax", "zscore", "l2");
 
     private final Registry registry;
     private final String source;
+    private Set<String> tensors;
+    private Set<String> buffers;
+    private Set<String> known;
 
     public GraphParser(Registry registry, String source) {
         this.registry = registry;
@@ -63,6 +73,16 @@ public final class GraphParser {
             oneOf(preprocess, PREPROCESS, "dataset.preprocess", "preprocessing");
         }
         Set<String> tensors = new LinkedHashSet<>(List.of("x"));
+        Map<String, BufferSpec> buffers = new LinkedHashMap<>();
+        object(tree, "buffers", "").fields().forEachRemaining(e -> {
+            String at = "buffers." + e.getKey();
+            id(e.getKey(), at);
+            keys(e.getValue(), Set.of("width"), at);
+            Object width = plain(required(e.getValue(), "width", at, v -> v.isNumber() || v.isTextual()));
+            ParamResolver.check(where(at), List.of(ParamSpec.ofInt("width", null, "columns")), Map.of("width", width), known);
+            buffers.put(e.getKey(), new BufferSpec(e.getKey(), width));
+            tensors.add(e.getKey());
+        });
         Map<String, NodeSpec> nodes = new LinkedHashMap<>();
         JsonNode nodesTree = object(tree, "nodes", "");
         nodesTree.fields().forEachRemaining(e -> nodes.put(e.getKey(), node(e.getKey(), e.getValue(), tensors, known)));
@@ -72,10 +92,13 @@ public final class GraphParser {
         if (phasesTree == null || !phasesTree.isArray() || phasesTree.isEmpty()) {
             throw error("phases", "needs a non-empty list of phases");
         }
+        this.tensors = tensors;
+        this.buffers = buffers.keySet();
+        this.known = known;
         List<PhaseSpec> phases = phases(phasesTree, "phases", nodes.keySet(), losses);
         ReadoutSpec readout = readout(tree.get("readout"), tensors);
         return new GraphSpec(text(tree, "name", "", "unnamed"), text(tree, "description", "", ""), source, vars,
-                preprocess, nodes, losses, phases, readout, tree);
+                preprocess, buffers, nodes, losses, phases, readout, tree);
     }
 
     private NodeSpec node(String id, JsonNode n, Set<String> tensors, Set<String> known) {
@@ -155,8 +178,23 @@ public final class GraphParser {
                 throw error(pat + ".name", "two phases named '" + name + "'");
             }
             if (p.has("phases")) {
+                for (String k : List.of("actions", "epochs", "steps", "losses")) {
+                    if (p.has(k)) {
+                        throw error(pat + "." + k, "a group of phases has only name, repeat and phases");
+                    }
+                }
                 int repeat = p.has("repeat") ? integer(p.get("repeat"), pat + ".repeat", 1) : 1;
-                out.add(new PhaseSpec(name, 0, 0, List.of(), repeat, phases(p.get("phases"), pat + ".phases", nodeIds, losses)));
+                out.add(new PhaseSpec(name, List.of(), 0, 0, false, false, List.of(), repeat,
+                        phases(p.get("phases"), pat + ".phases", nodeIds, losses)));
+                continue;
+            }
+            List<ActionSpec> actions = actions(p.get("actions"), pat + ".actions", nodeIds);
+            boolean training = p.has("epochs") || p.has("steps") || p.has("losses");
+            if (!training) {
+                if (actions.isEmpty()) {
+                    throw error(pat, "a phase needs epochs with losses to train, or actions");
+                }
+                out.add(new PhaseSpec(name, actions, 0, 0, false, false, List.of(), 1, null));
                 continue;
             }
             int epochs = integer(required(p, "epochs", pat, JsonNode::isNumber), pat + ".epochs", 1);
@@ -177,7 +215,64 @@ public final class GraphParser {
             } else {
                 steps.add(step(p, pat, nodeIds, losses));
             }
-            out.add(new PhaseSpec(name, epochs, batch, steps, 1, null));
+            out.add(new PhaseSpec(name, actions, epochs, batch, bool(p, "cycle", pat), bool(p, "drop_last", pat),
+                    steps, 1, null));
+        }
+        return out;
+    }
+
+    private List<ActionSpec> actions(JsonNode list, String at, Set<String> nodeIds) {
+        List<ActionSpec> out = new ArrayList<>();
+        if (list == null) {
+            return out;
+        }
+        if (!list.isArray()) {
+            throw error(at, "expected a list like [{store: {from: p, into: P}}]");
+        }
+        for (int i = 0; i < list.size(); i++) {
+            String aat = at + "[" + i + "]";
+            JsonNode a = list.get(i);
+            if (!a.isObject() || a.size() != 1) {
+                throw error(aat, "an action is one of " + ACTIONS.keySet() + " with its settings, e.g. {store: {from: p, into: P}}");
+            }
+            String type = a.fieldNames().next();
+            if (!ACTIONS.containsKey(type)) {
+                throw error(aat, Names.unknown("action", type, ACTIONS.keySet()));
+            }
+            JsonNode o = a.get(type);
+            aat = aat + "." + type;
+            keys(o, ACTIONS.get(type), aat);
+            String in = required(o, type.equals("store") ? "from" : "in", aat);
+            String base = in.replaceAll("\\[(\\*|\\d+)]$", "");
+            if (!tensors.contains(base)) {
+                throw error(aat + (type.equals("store") ? ".from" : ".in"), Names.unknown("tensor", base, tensors));
+            }
+            String into = type.equals("store") ? required(o, "into", aat) : text(o, "centroids", aat, null);
+            if (into != null && !buffers.contains(into)) {
+                String node = into.contains(".") ? into.substring(0, into.indexOf('.')) : into;
+                if (!nodeIds.contains(node)) {
+                    throw error(aat + (type.equals("store") ? ".into" : ".centroids"), "'" + into
+                            + "' is neither a buffer " + buffers + " nor a node variable like node.var; "
+                            + Names.unknown("node", node, nodeIds));
+                }
+            }
+            String labels = text(o, "labels", aat, null);
+            if (labels != null && !buffers.contains(labels)) {
+                throw error(aat + ".labels", Names.unknown("buffer", labels, buffers));
+            }
+            Object k = o.has("k") ? plain(o.get("k")) : "${clusters}";
+            ParamResolver.check(where(aat), List.of(ParamSpec.ofInt("k", null, "clusters")), Map.of("k", k), known);
+            Map<String, Object> options = new LinkedHashMap<>();
+            for (String key : List.of("restarts", "max_iter")) {
+                if (o.has(key)) {
+                    options.put(key, integer(o.get(key), aat + "." + key, 1));
+                }
+            }
+            options.put("warm", bool(o, "warm", aat));
+            if (type.equals("kmeans") && into == null && labels == null) {
+                throw error(aat, "write the result somewhere: centroids (a node variable) and/or labels (a buffer)");
+            }
+            out.add(new ActionSpec(type, in, into, labels, k, options));
         }
         return out;
     }
@@ -200,32 +295,46 @@ public final class GraphParser {
             }
             resolved.put(k, w == null ? losses.get(k).weight() : w);
         });
-        List<String> train = new ArrayList<>();
         JsonNode t = s.get("train");
-        if (t == null || !t.isArray() || t.isEmpty()) {
+        if (t == null || !(t.isArray() || t.isObject()) || t.isEmpty()) {
             throw error(at + ".train", "list the nodes this step trains (" + String.join(", ", nodeIds) + ")");
         }
-        t.forEach(x -> {
-            if (!nodeIds.contains(x.asText())) {
-                throw error(at + ".train", Names.unknown("node", x.asText(), nodeIds));
-            }
-            train.add(x.asText());
-        });
         JsonNode o = s.get("optimizer");
         if (o == null) {
             throw error(at + ".optimizer", "missing (e.g. {type: adam, lr: 0.001})");
         }
-        keys(o, OPTIMIZER, at + ".optimizer");
-        String type = required(o, "type", at + ".optimizer");
-        oneOf(type, OPTIMIZERS, at + ".optimizer.type", "optimizer");
-        OptimizerSpec opt = new OptimizerSpec(type, num(o, "lr", at + ".optimizer", 1e-3),
-                num(o, "beta1", at + ".optimizer", 0.9), num(o, "beta2", at + ".optimizer", 0.999),
-                num(o, "eps", at + ".optimizer", type.equals("adam") ? 1e-7 : 1e-8),
-                num(o, "rho", at + ".optimizer", 0.99), num(o, "momentum", at + ".optimizer", 0.0));
-        if (!(opt.lr() > 0)) {
-            throw error(at + ".optimizer.lr", "must be > 0");
+        OptimizerSpec base = optimizer(o, at + ".optimizer", null);
+        Map<String, OptimizerSpec> train = new LinkedHashMap<>();
+        java.util.function.BiConsumer<String, JsonNode> add = (id, override) -> {
+            if (!nodeIds.contains(id)) {
+                throw error(at + ".train", Names.unknown("node", id, nodeIds));
+            }
+            train.put(id, override == null || override.isNull() ? base : optimizer(override, at + ".train." + id, base));
+        };
+        if (t.isArray()) {
+            t.forEach(x -> add.accept(x.asText(), null));
+        } else {
+            t.fields().forEachRemaining(e -> add.accept(e.getKey(), e.getValue()));
         }
-        return new StepSpec(resolved, train, opt, s.has("clip") ? number(s.get("clip"), at + ".clip") : 0);
+        return new StepSpec(resolved, train, s.has("clip") ? number(s.get("clip"), at + ".clip") : 0);
+    }
+
+    /** An optimizer spec; with a base, the keys given override the base's (a parameter group). */
+    private OptimizerSpec optimizer(JsonNode o, String at, OptimizerSpec base) {
+        keys(o, OPTIMIZER, at);
+        String type = base != null ? text(o, "type", at, base.type()) : required(o, "type", at);
+        oneOf(type, OPTIMIZERS, at + ".type", "optimizer");
+        if (base != null && !type.equals(base.type())) {
+            throw error(at + ".type", "a parameter group uses the step's optimizer (" + base.type() + "); only its settings may differ");
+        }
+        OptimizerSpec opt = new OptimizerSpec(type, num(o, "lr", at, base != null ? base.lr() : 1e-3),
+                num(o, "beta1", at, base != null ? base.beta1() : 0.9), num(o, "beta2", at, base != null ? base.beta2() : 0.999),
+                num(o, "eps", at, base != null ? base.eps() : type.equals("adam") ? 1e-7 : 1e-8),
+                num(o, "rho", at, base != null ? base.rho() : 0.99), num(o, "momentum", at, base != null ? base.momentum() : 0.0));
+        if (!(opt.lr() > 0)) {
+            throw error(at + ".lr", "must be > 0");
+        }
+        return opt;
     }
 
     private ReadoutSpec readout(JsonNode r, Set<String> tensors) {

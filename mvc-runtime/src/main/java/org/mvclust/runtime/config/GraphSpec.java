@@ -7,7 +7,7 @@ import org.mvclust.runtime.plugin.Kind;
 
 /** A validated method graph: components, tensor wiring, weighted losses, phases and readout. */
 public record GraphSpec(String name, String description, String source, Map<String, Object> vars,
-                        String preprocess, Map<String, NodeSpec> nodes, Map<String, LossSpec> losses,
+                        String preprocess, Map<String, BufferSpec> buffers, Map<String, NodeSpec> nodes, Map<String, LossSpec> losses,
                         List<PhaseSpec> phases, ReadoutSpec readout, ObjectNode tree) {
 
     /** A block instance; per-view nodes are built once per view with their own variables. */
@@ -20,15 +20,30 @@ public record GraphSpec(String name, String description, String source, Map<Stri
                            Map<String, Object> params) {
     }
 
-    /** A phase: epochs of mini-batches, each batch running the steps in order; or a group repeated. */
-    public record PhaseSpec(String name, int epochs, int batch, List<StepSpec> steps, int repeat, List<PhaseSpec> children) {
+    /** A per-sample store (samples × width) that actions fill; read as a tensor of the same name, one row per sample. */
+    public record BufferSpec(String id, Object width) {
+    }
+
+    /**
+     * A phase: actions run once at its start, then epochs of mini-batches, each batch running the steps in order
+     * (or, with {@code cycle}, batch b running step b mod steps); or a group of phases repeated.
+     */
+    public record PhaseSpec(String name, List<ActionSpec> actions, int epochs, int batch, boolean cycle, boolean dropLast,
+                            List<StepSpec> steps, int repeat, List<PhaseSpec> children) {
         public boolean isGroup() {
             return children != null;
         }
     }
 
-    /** One parameter update: weighted losses, the nodes it trains, optimizer and gradient clipping. */
-    public record StepSpec(Map<String, Double> losses, List<String> train, OptimizerSpec optimizer, double clip) {
+    /**
+     * A whole-dataset operation between training: {@code store} evaluates a tensor on all samples into a buffer or
+     * variable; {@code kmeans} clusters a tensor and writes centroids and/or one-hot labels.
+     */
+    public record ActionSpec(String type, String in, String into, String labels, Object k, Map<String, Object> options) {
+    }
+
+    /** One parameter update: weighted losses, the nodes it trains (each with its optimizer settings), clipping. */
+    public record StepSpec(Map<String, Double> losses, Map<String, OptimizerSpec> train, double clip) {
     }
 
     public record OptimizerSpec(String type, double lr, double beta1, double beta2, double eps, double rho, double momentum) {

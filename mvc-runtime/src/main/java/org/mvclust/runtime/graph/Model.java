@@ -19,10 +19,27 @@ import org.tensorflow.types.TInt64;
 public record Model(Graph graph, Placeholder<TInt32> index, PlaceholderWithDefault<TBool> training,
                     PlaceholderWithDefault<TInt64> noiseSeed, Map<String, Operand<TFloat32>> tensors,
                     Map<String, Operand<TFloat32>> losses, List<StateVar> state, List<StateVar> data,
-                    Map<String, List<Step>> steps, Operand<TFloat32> readout) implements AutoCloseable {
+                    Map<String, List<Step>> steps, Map<String, List<Action>> actions, Operand<TFloat32> readout)
+        implements AutoCloseable {
 
     /** The op of one training step and the losses it reports, in the order of {@code lossNames}. */
     public record Step(Op target, List<String> lossNames, List<Operand<TFloat32>> lossValues) {
+    }
+
+    /** A whole-dataset operation run at the start of a phase. */
+    public sealed interface Action permits Store, Cluster {
+    }
+
+    /** Evaluates tensors on all samples and assigns them (to buffers or variables) in one session run. */
+    public record Store(String label, List<Op> assigns) implements Action {
+    }
+
+    /**
+     * k-means on each input (evaluated on all samples); writes centroids into the matching variable (may be null) and
+     * one-hot labels into {@code labels} (single input only). {@code warm} starts from the current centroids.
+     */
+    public record Cluster(String label, List<Operand<TFloat32>> inputs, List<StateVar> centroids, StateVar labels, int k,
+                          int restarts, int maxIter, boolean warm) implements Action {
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.mvclust.api.Inputs;
 import org.mvclust.api.Matrix;
 import org.mvclust.api.Params;
 import org.mvclust.runtime.config.ConfigException;
+import org.mvclust.runtime.config.Names;
 import org.mvclust.runtime.config.GraphSpec;
 import org.mvclust.runtime.config.GraphSpec.LossSpec;
 import org.mvclust.runtime.config.GraphSpec.NodeSpec;
@@ -47,8 +48,11 @@ public final class ModelBuilder {
     private final List<StateVar> state = new ArrayList<>();
     private final Map<String, List<StateVar>> owned = new LinkedHashMap<>();
     private final Map<String, Operand<TFloat32>> tensors = new LinkedHashMap<>();
-    private final Set<String> stateNames = new HashSet<>();
+    private final Map<String, StateVar> byName = new LinkedHashMap<>();
+    private final Map<String, List<Op>> updates = new LinkedHashMap<>();
+    private Placeholder<TInt32> index;
     private int views;
+    private int samples;
 
     public ModelBuilder(GraphSpec spec, Registry registry, int clusters, long seed) {
         this.spec = spec;
@@ -71,7 +75,8 @@ public final class ModelBuilder {
     private Model buildIn(List<Matrix> data) {
         tf = Ops.create(graph);
         views = data.size();
-        Placeholder<TInt32> index = tf.withName("index").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
+        samples = data.get(0).rows();
+        index = tf.withName("index").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
         training = tf.withName("training").placeholderWithDefault(tf.constant(false), Shape.scalar());
         noiseSeed = tf.withName("noise_seed").placeholderWithDefault(tf.constant(new long[] {0, 0}), Shape.of(2));
         List<StateVar> dataVars = new ArrayList<>();
@@ -81,6 +86,13 @@ public final class ModelBuilder {
             dataVars.add(dv);
             tensors.put("x." + v, tf.withName("x" + v).gather(dv.variable(), index, tf.constant(0)));
         }
+        for (GraphSpec.BufferSpec b : spec.buffers().values()) {
+            int width = ParamResolver.resolve(spec.source() + ": buffers." + b.id(),
+                    List.of(org.mvclust.api.ParamSpec.ofInt("width", null, "columns")), Map.of("width", b.width()), vars(-1))
+                    .getInt("width");
+            StateVar buf = newState("buffer." + b.id(), new long[] {samples, width}, new float[Math.multiplyExact(samples, width)]);
+            tensors.put(b.id(), tf.withName("buffer_" + b.id()).gather(buf.variable(), index, tf.constant(0)));
+        }
         for (NodeSpec n : spec.nodes().values()) {
             node(n);
         }
@@ -89,14 +101,15 @@ public final class ModelBuilder {
             losses.put(l.id(), loss(l));
         }
         Map<String, List<Model.Step>> steps = new LinkedHashMap<>();
-        phases(spec.phases(), "", losses, steps);
+        Map<String, List<Model.Action>> actions = new LinkedHashMap<>();
+        phases(spec.phases(), "", losses, steps, actions);
         Operand<TFloat32> readout = tensors.get(spec.readout().in());
         if (readout == null) {
             throw new ConfigException(spec.source() + ": readout.in: '" + spec.readout().in()
                     + "' is a per-view tensor; read out a fused tensor or name one view");
         }
         return new Model(graph, index, training, noiseSeed, Map.copyOf(tensors), losses, List.copyOf(state),
-                dataVars, steps, readout);
+                dataVars, steps, actions, readout);
     }
 
     private void node(NodeSpec n) {
@@ -132,16 +145,11 @@ public final class ModelBuilder {
                                                     Map<String, Object> rawParams, int view, List<StateVar> mine) {
         String where = spec.source() + ": " + (spec.nodes().containsKey(id) ? "nodes." : "losses.") + id
                 + (view >= 0 ? " (view " + view + ")" : "");
-        Map<String, Object> vars = new LinkedHashMap<>(spec.vars());
-        vars.put("clusters", clusters);
-        vars.put("views", views);
-        if (view >= 0) {
-            vars.put("dim", tensors.get("x." + view).shape().size(1));
-        }
-        Params params = ParamResolver.resolve(where + ".params", block.params(), rawParams, vars);
+        Params params = ParamResolver.resolve(where + ".params", block.params(), rawParams, vars(view));
         Inputs inputs = inputs(wires, view, where);
         String scope = view >= 0 ? id + "_" + view : id;
-        NodeContext ctx = new NodeContext(this, tf.withSubScope(scope), scope, mine, seed, registry);
+        NodeContext ctx = new NodeContext(this, tf.withSubScope(scope), scope, mine,
+                updates.computeIfAbsent(id, k -> new ArrayList<>()), seed, registry);
         try {
             Map<String, Operand<TFloat32>> out = block.build(ctx, inputs, params);
             for (String o : block.outputs()) {
@@ -155,6 +163,17 @@ public final class ModelBuilder {
         } catch (RuntimeException e) {
             throw new ConfigException(where + " (" + block.name() + "): " + firstLine(e), e);
         }
+    }
+
+    private Map<String, Object> vars(int view) {
+        Map<String, Object> vars = new LinkedHashMap<>(spec.vars());
+        vars.put("clusters", clusters);
+        vars.put("views", views);
+        vars.put("samples", samples);
+        if (view >= 0) {
+            vars.put("dim", tensors.get("x." + view).shape().size(1));
+        }
+        return vars;
     }
 
     private Inputs inputs(Map<String, String> wires, int view, String where) {
@@ -210,13 +229,18 @@ public final class ModelBuilder {
     }
 
     private void phases(List<PhaseSpec> phases, String prefix, Map<String, Operand<TFloat32>> losses,
-                        Map<String, List<Model.Step>> out) {
+                        Map<String, List<Model.Step>> out, Map<String, List<Model.Action>> actions) {
         for (PhaseSpec p : phases) {
             String key = prefix + p.name();
             if (p.isGroup()) {
-                phases(p.children(), key + "/", losses, out);
+                phases(p.children(), key + "/", losses, out, actions);
                 continue;
             }
+            List<Model.Action> acts = new ArrayList<>();
+            for (int i = 0; i < p.actions().size(); i++) {
+                acts.add(action(p.actions().get(i), key, i));
+            }
+            actions.put(key, acts);
             List<Model.Step> steps = new ArrayList<>();
             for (int i = 0; i < p.steps().size(); i++) {
                 steps.add(step(p.steps().get(i), key, i, losses));
@@ -239,7 +263,10 @@ public final class ModelBuilder {
         Operand<TFloat32> total = terms.size() == 1 ? terms.get(0) : st.math.addN(terms);
         Set<GraphOperation> reach = ancestors(total);
         List<StateVar> trained = new ArrayList<>();
-        for (String id : s.train()) {
+        List<Integer> groupOf = new ArrayList<>();
+        List<GraphSpec.OptimizerSpec> groups = new ArrayList<>(s.train().values());
+        int gi = 0;
+        for (String id : s.train().keySet()) {
             List<StateVar> vs = owned.getOrDefault(id, List.of()).stream()
                     .filter(v -> reach.contains((GraphOperation) v.variable().op())).toList();
             if (vs.isEmpty()) {
@@ -247,6 +274,10 @@ public final class ModelBuilder {
                         + s.losses().keySet() + " depend on");
             }
             trained.addAll(vs);
+            for (int i = 0; i < vs.size(); i++) {
+                groupOf.add(gi);
+            }
+            gi++;
         }
         List<Operand<TFloat32>> vars = trained.stream().map(StateVar::variable).toList();
         var grads = st.gradients(total, vars);
@@ -257,15 +288,122 @@ public final class ModelBuilder {
         if (s.clip() > 0) {
             g = Optimizers.clipByGlobalNorm(st, g, s.clip());
         }
-        String slotPrefix = "opt." + phase + "." + index + ".";
-        Op target = Optimizers.apply(st, s.optimizer(), vars, g, trained.stream().map(StateVar::shape).toList(),
-                trained.stream().map(StateVar::name).toList(),
-                (name, shape, value) -> newState(slotPrefix + name, shape, filled(shape, value)).variable());
+        List<Op> applied = new ArrayList<>();
+        for (int k = 0; k < groups.size(); k++) {
+            List<Integer> idx = new ArrayList<>();
+            for (int i = 0; i < trained.size(); i++) {
+                if (groupOf.get(i) == k) {
+                    idx.add(i);
+                }
+            }
+            String slotPrefix = "opt." + phase + "." + index + "." + k + ".";
+            List<Operand<TFloat32>> gk = g;
+            applied.add(Optimizers.apply(st, groups.get(k), idx.stream().map(vars::get).toList(),
+                    idx.stream().map(gk::get).toList(), idx.stream().map(i -> trained.get(i).shape()).toList(),
+                    idx.stream().map(i -> trained.get(i).name()).toList(),
+                    (name, shape, value) -> newState(slotPrefix + name, shape, filled(shape, value)).variable()));
+        }
+        for (List<Op> ups : updates.values()) {
+            for (Op u : ups) {
+                GraphOperation op = (GraphOperation) u.op();
+                for (int i = 0; i < op.numInputs(); i++) {
+                    if (reach.contains((GraphOperation) op.input(i).op())) {
+                        applied.add(u);
+                        break;
+                    }
+                }
+            }
+        }
+        Op target = st.withControlDependencies(applied).noOp();
         if (terms.size() > 1) {
             names.add("total");
             values.add(total);
         }
         return new Model.Step(target, names, values);
+    }
+
+    private Model.Action action(GraphSpec.ActionSpec a, String phase, int i) {
+        String where = spec.source() + ": phase " + phase + " action " + i + " (" + a.type() + ")";
+        Ops at = tf.withSubScope("action_" + phase.replaceAll("[^A-Za-z0-9_]", "_") + "_" + i);
+        boolean all = a.in().endsWith("[*]");
+        String base = a.in().replaceAll("\\[(\\*|\\d+)]$", "");
+        List<Operand<TFloat32>> inputs = new ArrayList<>();
+        List<StateVar> targets = new ArrayList<>();
+        for (int v : all ? range(views) : new int[] {-1}) {
+            String name = v < 0 ? a.in() : base + "." + v;
+            if (v < 0 && a.in().matches(".*\\[\\d+]")) {
+                name = base + "." + a.in().replaceAll(".*\\[(\\d+)]", "$1");
+            }
+            Operand<TFloat32> t = tensors.get(name);
+            if (t == null) {
+                throw new ConfigException(where + ": '" + a.in() + "' has one tensor per view; write " + a.in() + "[*]");
+            }
+            inputs.add(t);
+            targets.add(a.into() == null ? null : target(a.into(), v, where));
+        }
+        if (a.type().equals("store")) {
+            List<Op> assigns = new ArrayList<>();
+            for (int j = 0; j < inputs.size(); j++) {
+                StateVar dst = targets.get(j);
+                Shape src = inputs.get(j).shape();
+                for (int d = 0; d < Math.min(src.numDimensions(), dst.shape().length); d++) {
+                    long want = dst.shape()[d];
+                    long have = src.size(d);
+                    if (have >= 0 && have != want && !(d == 0 && have == -1)) {
+                        throw new ConfigException(where + ": '" + a.in() + "' has shape " + src + " but '"
+                                + dst.name() + "' is " + java.util.Arrays.toString(dst.shape()));
+                    }
+                }
+                if (src.numDimensions() != dst.shape().length) {
+                    throw new ConfigException(where + ": '" + a.in() + "' has rank " + src.numDimensions() + " but '"
+                            + dst.name() + "' has rank " + dst.shape().length);
+                }
+                assigns.add(at.assign(dst.variable(), at.reshape(inputs.get(j), at.constant(dst.shape()))));
+            }
+            return new Model.Store(phase + "/" + a.type(), assigns);
+        }
+        int k = ParamResolver.resolve(where, List.of(org.mvclust.api.ParamSpec.ofInt("k", null, "clusters")),
+                Map.of("k", a.k()), vars(-1)).getInt("k");
+        StateVar labels = null;
+        if (a.labels() != null) {
+            if (all) {
+                throw new ConfigException(where + ": labels can be written for one input only, not " + a.in());
+            }
+            labels = byName.get("buffer." + a.labels());
+            if (labels.shape()[1] != k) {
+                throw new ConfigException(where + ": buffer '" + a.labels() + "' has width " + labels.shape()[1]
+                        + " but k = " + k + " (one-hot labels need width k)");
+            }
+        }
+        for (StateVar c : targets) {
+            if (c != null && (c.shape().length != 2 || c.shape()[0] != k)) {
+                throw new ConfigException(where + ": centroids '" + c.name() + "' has shape "
+                        + java.util.Arrays.toString(c.shape()) + "; k-means writes " + k + " × features");
+            }
+        }
+        Map<String, Object> o = a.options();
+        boolean warm = Boolean.TRUE.equals(o.get("warm"));
+        if (warm && targets.contains(null)) {
+            throw new ConfigException(where + ": warm needs centroids to start from");
+        }
+        return new Model.Cluster(phase + "/" + a.type(), inputs, targets, labels, k,
+                (Integer) o.getOrDefault("restarts", 10), (Integer) o.getOrDefault("max_iter", 300), warm);
+    }
+
+    /** The variable an action writes: a buffer, or node.var (node_v.var for view v of a per-view node). */
+    private StateVar target(String name, int view, String where) {
+        StateVar b = byName.get("buffer." + name);
+        if (b != null) {
+            return b;
+        }
+        int dot = name.indexOf('.');
+        String full = view >= 0 && dot > 0 ? name.substring(0, dot) + "_" + view + name.substring(dot) : name;
+        StateVar v = byName.get(full);
+        if (v == null) {
+            throw new ConfigException(where + ": " + Names.unknown("variable", full, byName.keySet().stream()
+                    .filter(n -> !n.startsWith("opt.") && !n.startsWith("buffer.")).toList()));
+        }
+        return v;
     }
 
     private static Set<GraphOperation> ancestors(Operand<?> root) {
@@ -284,12 +422,13 @@ public final class ModelBuilder {
     }
 
     StateVar newState(String name, long[] shape, float[] initial) {
-        if (!stateNames.add(name)) {
+        if (byName.containsKey(name)) {
             throw new ConfigException(spec.source() + ": two variables named '" + name + "'");
         }
         String opName = name.replaceAll("[^A-Za-z0-9_.\\-]", "_");
         StateVar v = variable(tf.withSubScope("state"), opName, name, shape, initial);
         state.add(v);
+        byName.put(name, v);
         return v;
     }
 
@@ -310,6 +449,10 @@ public final class ModelBuilder {
 
     int clusters() {
         return clusters;
+    }
+
+    int samples() {
+        return samples;
     }
 
     private static float[] filled(long[] shape, float value) {

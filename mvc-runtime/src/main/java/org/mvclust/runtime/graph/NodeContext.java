@@ -8,6 +8,7 @@ import org.mvclust.api.OdeSolver;
 import org.mvclust.runtime.plugin.Kind;
 import org.mvclust.runtime.plugin.Registry;
 import org.tensorflow.Operand;
+import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
@@ -19,10 +20,13 @@ final class NodeContext implements BuildContext {
     private final Ops tf;
     private final String prefix;
     private final List<StateVar> owned;
+    private final List<Op> updates;
     private final Random rng;
     private final Registry registry;
 
-    NodeContext(ModelBuilder builder, Ops tf, String prefix, List<StateVar> owned, long seed, Registry registry) {
+    NodeContext(ModelBuilder builder, Ops tf, String prefix, List<StateVar> owned, List<Op> updates, long seed,
+                Registry registry) {
+        this.updates = updates;
         this.builder = builder;
         this.tf = tf;
         this.prefix = prefix;
@@ -41,6 +45,21 @@ final class NodeContext implements BuildContext {
         StateVar v = builder.newState(prefix + "." + name, shape, init.values(shape, rng));
         owned.add(v);
         return v.variable();
+    }
+
+    @Override
+    public Operand<TFloat32> state(String name, long[] shape, Initializer init) {
+        return builder.newState(prefix + "." + name, shape, init.values(shape, rng)).variable();
+    }
+
+    @Override
+    public void onTrainStep(Op update) {
+        updates.add(update);
+    }
+
+    @Override
+    public int samples() {
+        return builder.samples();
     }
 
     @Override

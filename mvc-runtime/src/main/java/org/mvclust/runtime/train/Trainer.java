@@ -19,6 +19,7 @@ import org.mvclust.runtime.config.GraphSpec;
 import org.mvclust.runtime.config.GraphSpec.PhaseSpec;
 import org.mvclust.runtime.config.ParamResolver;
 import org.mvclust.runtime.config.Yaml;
+import org.mvclust.runtime.eval.KMeans;
 import org.mvclust.runtime.eval.Metrics;
 import org.mvclust.runtime.graph.Model;
 import org.mvclust.runtime.graph.StateVar;
@@ -140,19 +141,27 @@ public final class Trainer {
         PhaseSpec phase = exec.phase();
         List<Model.Step> phaseSteps = model.steps().get(exec.key());
         int batch = phase.batch() == 0 || phase.batch() > samples ? samples : phase.batch();
+        int end = phase.dropLast() ? samples - samples % batch : samples;
+        if (fromEpoch == 0) {
+            for (Model.Action a : model.actions().getOrDefault(exec.key(), List.of())) {
+                act(session, a, execIndex);
+            }
+        }
         for (int epoch = fromEpoch; epoch < phase.epochs(); epoch++) {
             long t0 = System.nanoTime();
             int[] order = permutation(execIndex, epoch);
             Map<String, double[]> sums = new LinkedHashMap<>();
             int batches = 0;
-            for (int from = 0; from < samples; from += batch) {
+            for (int from = 0; from < end; from += batch) {
                 int to = Math.min(samples, from + batch);
                 Map<String, Object> stepRow = new LinkedHashMap<>();
                 stepRow.put("step", globalStep);
                 stepRow.put("phase", exec.label());
                 stepRow.put("epoch", epoch + 1);
                 try (TInt32 idx = Tensors.of(order, from, to); TBool on = TBool.scalarOf(true)) {
-                    for (int s = 0; s < phaseSteps.size(); s++) {
+                    int first = phase.cycle() ? batches % phaseSteps.size() : 0;
+                    int last = phase.cycle() ? first + 1 : phaseSteps.size();
+                    for (int s = first; s < last; s++) {
                         Model.Step step = phaseSteps.get(s);
                         try (TInt64 seed = TInt64.vectorOf(opt.seed(), globalStep)) {
                             Session.Runner r = session.runner().feed(model.index(), idx).feed(model.training(), on)
@@ -199,6 +208,53 @@ public final class Trainer {
             if (opt.checkpoint() != null && (periodic || last)) {
                 saveCheckpoint(session, last ? execIndex + 1 : execIndex, last ? 0 : epoch + 1);
             }
+        }
+    }
+
+    private void act(Session session, Model.Action action, int execIndex) {
+        int[] all = new int[samples];
+        for (int i = 0; i < samples; i++) {
+            all[i] = i;
+        }
+        if (action instanceof Model.Store st) {
+            try (TInt32 idx = TInt32.vectorOf(all)) {
+                Session.Runner r = session.runner().feed(model.index(), idx);
+                st.assigns().forEach(r::addTarget);
+                r.run().close();
+            }
+            return;
+        }
+        Model.Cluster c = (Model.Cluster) action;
+        for (int j = 0; j < c.inputs().size(); j++) {
+            Matrix x = evaluate(session, c.inputs().get(j));
+            StateVar cv = c.centroids().get(j);
+            KMeans.Result res;
+            if (c.warm()) {
+                float[] init;
+                try (Result r = session.runner().fetch(cv.variable()).run()) {
+                    init = Tensors.floats(r.get(0));
+                }
+                res = KMeans.fit(x, new Matrix(c.k(), x.cols(), init), c.maxIter(), 1e-4);
+            } else {
+                res = KMeans.fit(x, c.k(), c.restarts(), c.maxIter(), 1e-4,
+                        opt.seed() * 0x9E3779B97F4A7C15L + execIndex * 7919L + j);
+            }
+            if (cv != null) {
+                assign(session, cv, res.centroids().data());
+            }
+            if (c.labels() != null) {
+                float[] onehot = new float[Math.multiplyExact(samples, c.k())];
+                for (int i = 0; i < samples; i++) {
+                    onehot[i * c.k() + res.labels()[i]] = 1f;
+                }
+                assign(session, c.labels(), onehot);
+            }
+        }
+    }
+
+    private static void assign(Session session, StateVar v, float[] values) {
+        try (TFloat32 t = Tensors.of(values, v.shape())) {
+            session.runner().feed(v.feed(), t).addTarget(v.assign()).run().close();
         }
     }
 
