@@ -184,6 +184,9 @@ public final class RunCommand implements Callable<Integer> {
         m.put("train_seconds", res.trainSeconds());
         m.put("readout_seconds", res.readoutSeconds());
         m.put("metrics", data.hasLabels() ? Metrics.all(data.labels(), res.labels()) : Map.of());
+        if (!res.report().isEmpty()) {
+            m.put("report", res.report());
+        }
         Outputs.write(dir.resolve("metrics.json"), Yaml.toJson(m));
         return m;
     }
