@@ -75,7 +75,11 @@ public final class DiscriminatorHead implements Head {
             fake.add(apply(tf, vars, views.get(v), p.getString("activation")));
             real.add(apply(tf, vars, views.get(anchor), p.getString("activation")));
         }
-        return Map.of("fake", tf.concat(fake, tf.constant(1)), "real", tf.concat(real, tf.constant(1)));
+        return Map.of("fake", columns(tf, fake), "real", columns(tf, real));
+    }
+
+    private static Operand<TFloat32> columns(Ops tf, List<Operand<TFloat32>> parts) {
+        return parts.size() == 1 ? parts.get(0) : tf.concat(parts, tf.constant(1));
     }
 
     /** The discriminator MLP with weights (w, b per layer) on x; no activation after the last layer. */
