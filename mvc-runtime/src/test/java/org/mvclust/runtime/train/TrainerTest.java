@@ -90,4 +90,35 @@ class TrainerTest {
         assertThatThrownBy(() -> run(9, ck, true, new Progress(null, false)))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("different run");
     }
+
+    @Test
+    void actionsFillBuffersAndCycledStepsAlternate(@TempDir Path dir) throws Exception {
+        Path graph = dir.resolve("actions.yaml");
+        try (var in = TrainerTest.class.getResourceAsStream("actions.yaml")) {
+            Files.copy(in, graph);
+        }
+        GraphSpec spec = new GraphLoader(REGISTRY).load(graph.toString(), List.of());
+        Trainer.Outcome out;
+        try (Model model = new ModelBuilder(spec, REGISTRY, 3, 1).build(DATA.views())) {
+            out = new Trainer(model, spec, REGISTRY, DATA.samples(), 3, DATA.labels(),
+                    new Trainer.Options(1, 2, null, 0, false, 0, new Progress(null, false)), "fp").run();
+        }
+        // argmax of the one-hot k-means labels stored in P: a real clustering of separated blobs, not all zeros
+        assertThat(org.mvclust.runtime.eval.Metrics.acc(DATA.labels(), out.labels())).isGreaterThan(0.9);
+        List<Map<String, Object>> steps = out.steps();
+        assertThat(steps).hasSize(4 * 3);
+        assertThat(steps.get(0)).containsKey("s0.recon").doesNotContainKey("s1.recon");
+        assertThat(steps.get(1)).containsKey("s1.recon").doesNotContainKey("s0.recon");
+        assertThat(steps.get(3)).containsKey("s0.recon");
+    }
+
+    @Test
+    void actionErrorsNameThePlace(@TempDir Path dir) throws Exception {
+        Path graph = dir.resolve("bad.yaml");
+        try (var in = TrainerTest.class.getResourceAsStream("actions.yaml")) {
+            Files.writeString(graph, new String(in.readAllBytes()).replace("labels: P", "labels: Q"));
+        }
+        assertThatThrownBy(() -> new GraphLoader(REGISTRY).load(graph.toString(), List.of()))
+                .hasMessageContaining("bad.yaml: phases[1].actions[0].kmeans.labels").hasMessageContaining("P");
+    }
 }
