@@ -89,6 +89,9 @@ public final class DataResolver {
             DatasetReader r = readerFor(file, options.remove("reader"));
             return r.read(file, params(r, options, "dataset " + file));
         }
+        if (name.contains("/") || name.contains(java.io.File.separator) || name.matches(".*\\.(mat|csv|tsv|txt)$")) {
+            throw new DatasetException(file.toAbsolutePath() + ": no such file or directory");
+        }
         TreeSet<String> known = new TreeSet<>();
         registry.catalogs().forEach(c -> known.addAll(c.names()));
         readers.forEach((k, v) -> known.add(k));
