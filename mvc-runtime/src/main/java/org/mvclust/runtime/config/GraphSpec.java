@@ -10,7 +10,7 @@ import org.mvclust.runtime.plugin.Kind;
  * (evaluated once at the end on all samples, e.g. learned view weights).
  */
 public record GraphSpec(String name, String description, String source, Map<String, Object> vars,
-                        String preprocess, Map<String, BufferSpec> buffers, Map<String, NodeSpec> nodes, Map<String, LossSpec> losses,
+                        String preprocess, Map<String, String> readerOptions, Map<String, BufferSpec> buffers, Map<String, NodeSpec> nodes, Map<String, LossSpec> losses,
                         List<PhaseSpec> phases, ReadoutSpec readout, List<String> report, ObjectNode tree) {
 
     /** A block instance; per-view nodes are built once per view with their own variables. */
