@@ -2,5 +2,5 @@
 module org.mvclust.encoders {
     requires org.mvclust.api;
     exports org.mvclust.encoders;
-    provides org.mvclust.api.Encoder with org.mvclust.encoders.MlpEncoder;
+    provides org.mvclust.api.Encoder with org.mvclust.encoders.MlpEncoder, org.mvclust.encoders.GaussianMlpEncoder;
 }
