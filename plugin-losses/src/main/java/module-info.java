@@ -2,6 +2,7 @@
 module org.mvclust.losses {
     requires org.mvclust.api;
     exports org.mvclust.losses;
-    provides org.mvclust.api.Loss with org.mvclust.losses.MseLoss, org.mvclust.losses.GaussianKlLoss,
-            org.mvclust.losses.JointMiLoss, org.mvclust.losses.JointMiPairsLoss;
+    provides org.mvclust.api.Loss with org.mvclust.losses.MseLoss, org.mvclust.losses.Ddc1Loss, org.mvclust.losses.Ddc2Loss,
+            org.mvclust.losses.Ddc3Loss, org.mvclust.losses.GaussianKlLoss, org.mvclust.losses.JointMiLoss,
+            org.mvclust.losses.JointMiPairsLoss;
 }

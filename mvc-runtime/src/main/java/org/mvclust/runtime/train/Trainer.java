@@ -45,8 +45,9 @@ public final class Trainer {
     }
 
     /** What a run produced. */
+    /** {@code finalLoss}: the last trained epoch's mean over batches of the summed step objectives (NaN if none). */
     public record Outcome(int[] labels, Matrix embedding, List<Map<String, Object>> history, List<Map<String, Object>> steps,
-                          double trainSeconds, double readoutSeconds) {
+                          double finalLoss, double trainSeconds, double readoutSeconds) {
     }
 
     private record Exec(String key, String label, PhaseSpec phase) {
@@ -128,7 +129,12 @@ public final class Trainer {
             long t1 = System.nanoTime();
             Matrix emb = evaluate(session);
             int[] labels = readout.labels(emb, clusters, opt.seed(), readoutParams);
-            return new Outcome(labels, emb, history, steps, trainSeconds, (System.nanoTime() - t1) / 1e9);
+            double finalLoss = Double.NaN;
+            for (int i = history.size() - 1; i >= 0 && Double.isNaN(finalLoss); i--) {
+                Object v = history.get(i).get("loss");
+                finalLoss = v instanceof Number n ? n.doubleValue() : Double.NaN;
+            }
+            return new Outcome(labels, emb, history, steps, finalLoss, trainSeconds, (System.nanoTime() - t1) / 1e9);
         }
     }
 
@@ -151,6 +157,7 @@ public final class Trainer {
             long t0 = System.nanoTime();
             int[] order = permutation(execIndex, epoch);
             Map<String, double[]> sums = new LinkedHashMap<>();
+            sums.put("loss", new double[1]);
             int batches = 0;
             for (int from = 0; from < end; from += batch) {
                 int to = Math.min(samples, from + batch);
@@ -177,6 +184,9 @@ public final class Trainer {
                                     }
                                     sums.computeIfAbsent(name, k -> new double[1])[0] += v;
                                     stepRow.put(name, v);
+                                    if (i == step.lossNames().size() - 1) {
+                                        sums.get("loss")[0] += v;
+                                    }
                                 }
                             }
                         }
