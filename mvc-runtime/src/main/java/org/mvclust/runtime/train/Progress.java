@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.Map;
 
 /** Training progress: a live line on a terminal, a line every few seconds otherwise. */
-public final class Progress {
+public class Progress {
     private final PrintStream out;
     private final boolean live;
     private long totalEpochs;
