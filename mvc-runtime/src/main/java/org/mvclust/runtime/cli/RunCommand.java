@@ -23,7 +23,8 @@ import org.mvclust.runtime.eval.Metrics;
 import org.mvclust.runtime.graph.Model;
 import org.mvclust.runtime.graph.ModelBuilder;
 import org.mvclust.runtime.plugin.Registry;
-import org.mvclust.runtime.train.Progress;
+import org.mvclust.runtime.graph.Flops;
+import org.mvclust.runtime.train.Profile;
 import org.mvclust.runtime.train.Trainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -71,6 +72,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "1", description = "Train N times with seeds SEED..SEED+N-1 and keep the run with the lowest final training loss (labels never used) (default: ${DEFAULT-VALUE}).")
     int runs;
 
+    @Option(names = "--profile", description = "Print where the time went and the achieved FLOP rate of the training steps.")
+    boolean profileFlag;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress output.")
     boolean quiet;
 
@@ -79,28 +83,17 @@ public final class RunCommand implements Callable<Integer> {
         if (runs < 1) {
             throw new ConfigException("--runs must be at least 1");
         }
-        Injector injector = common.injector();
-        Registry registry = injector.getInstance(Registry.class);
-        GraphSpec spec = injector.getInstance(GraphLoader.class).load(method, sets);
-        MultiViewData data = injector.getInstance(DataResolver.class).load(dataset, DataResolver.dataDirs(dataDir));
-        int k = clusters != null ? clusters : data.classes();
-        if (k < 2) {
-            throw new ConfigException("dataset " + data.name() + " has no labels to count clusters from; pass --clusters K");
-        }
-        if (k > data.samples()) {
-            throw new ConfigException("--clusters " + k + " is more than the " + data.samples() + " samples");
-        }
-        List<Preprocess.Fitted> fitted = Preprocess.apply(spec.preprocess(), data.views());
-        String graphYaml = Yaml.toYaml(spec.tree());
-        Path dir = out != null ? out : Path.of("runs", (spec.name() + "-" + data.name() + "-s" + seed).replaceAll("[^A-Za-z0-9_.=-]", "_"));
+        Experiment exp = new Experiment(common.injector(), method, dataset, DataResolver.dataDirs(dataDir), clusters,
+                new Experiment.Settings(sets, threads, checkpointEvery, evalEvery, resume));
+        Path dir = out != null ? out : Path.of("runs", (exp.spec.name() + "-" + exp.data.name() + "-s" + seed)
+                .replaceAll("[^A-Za-z0-9_.=-]", "_"));
         Files.createDirectories(dir);
         java.io.PrintStream log = quiet ? null : System.err;
         if (log != null) {
-            log.println(String.format("mvclust: %s on %s (%d samples, %d views %s, %d clusters), seed %d%s, %d threads -> %s",
-                    spec.name(), data.name(), data.samples(), data.viewCount(),
-                    data.views().stream().map(v -> String.valueOf(v.cols())).toList(), k, seed,
-                    runs > 1 ? " (+" + (runs - 1) + " more runs)" : "", threads, dir));
+            log.println("mvclust: " + exp.describe() + ", seed " + seed + (runs > 1 ? " (+" + (runs - 1) + " more runs)" : "")
+                    + ", " + threads + " threads -> " + dir);
         }
+        Profile profile = new Profile();
         List<Map<String, Object>> summary = new ArrayList<>();
         Map<String, Object> best = null;
         for (int r = 0; r < runs; r++) {
@@ -110,7 +103,7 @@ public final class RunCommand implements Callable<Integer> {
             if (runs > 1 && log != null) {
                 log.println("run " + (r + 1) + "/" + runs + " (seed " + s + ")");
             }
-            Map<String, Object> m = once(registry, spec, data, k, s, runDir, graphYaml, fitted, log);
+            Map<String, Object> m = exp.once(s, runDir, log, profile);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("run", r);
             row.put("seed", s);
@@ -138,54 +131,16 @@ public final class RunCommand implements Callable<Integer> {
                     + String.format(java.util.Locale.ROOT, "%.6g", (Double) best.get("final_loss")) + ")");
         }
         printResult((Map<?, ?>) best.get("metrics"), runs > 1 ? dir.resolve("runs.csv") : null, summary);
+        if (profileFlag) {
+            System.out.print(profile.table());
+            double rate = Flops.matmulRate(2048, threads);
+            double gflop = summary.size() == 1 ? (Double) best.get("train_gflop") : (Double) best.get("train_gflop") * runs;
+            double achieved = gflop * 1e9 / profile.seconds("training steps");
+            System.out.printf(java.util.Locale.ROOT, "training: %.2f GFLOP/s in matrix products (%.1f%% of a 2048² matmul through TensorFlow here: %.2f GFLOP/s)%n",
+                    achieved / 1e9, 100 * achieved / rate, rate / 1e9);
+        }
         System.out.println("wrote " + dir);
         return 0;
-    }
-
-    /** One training run into {@code dir}; returns what metrics.json holds. */
-    private Map<String, Object> once(Registry registry, GraphSpec spec, MultiViewData data, int k, long s, Path dir,
-                                     String graphYaml, List<Preprocess.Fitted> fitted, java.io.PrintStream log) throws Exception {
-        String fingerprint = fingerprint(graphYaml, data, k, s);
-        try (Model model = new ModelBuilder(spec, registry, k, s).build(data.views())) {
-            Progress progress = new Progress(log, System.console() != null);
-            Trainer trainer = new Trainer(model, spec, registry, data.samples(), k, data.labels(),
-                    new Trainer.Options(s, threads, dir.resolve("checkpoint.bin"), checkpointEvery, resume, evalEvery, progress), fingerprint);
-            Trainer.Outcome res = trainer.run();
-            return write(dir, spec, data, k, s, res, graphYaml, fitted);
-        }
-    }
-
-    private Map<String, Object> write(Path dir, GraphSpec spec, MultiViewData data, int k, long s, Trainer.Outcome res,
-                                      String graphYaml, List<Preprocess.Fitted> fitted) throws IOException {
-        StringBuilder labels = new StringBuilder(data.hasLabels() ? "sample,cluster,class\n" : "sample,cluster\n");
-        for (int i = 0; i < res.labels().length; i++) {
-            labels.append(i).append(',').append(res.labels()[i]);
-            if (data.hasLabels()) {
-                labels.append(',').append(data.labels()[i]);
-            }
-            labels.append('\n');
-        }
-        Outputs.write(dir.resolve("graph.yaml"), graphYaml);
-        Outputs.write(dir.resolve("preprocess.json"), Yaml.toJson(Preprocess.describe(data.viewNames(), fitted)));
-        Outputs.write(dir.resolve("labels.csv"), labels.toString());
-        Outputs.write(dir.resolve("history.csv"), Outputs.csv(res.history()));
-        Outputs.write(dir.resolve("steps.csv"), Outputs.csv(res.steps()));
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("method", spec.name());
-        m.put("source", spec.source());
-        m.put("overrides", sets);
-        m.put("dataset", data.name());
-        m.put("samples", data.samples());
-        m.put("views", data.viewCount());
-        m.put("clusters", k);
-        m.put("seed", s);
-        m.put("threads", threads);
-        m.put("final_loss", res.finalLoss());
-        m.put("train_seconds", res.trainSeconds());
-        m.put("readout_seconds", res.readoutSeconds());
-        m.put("metrics", data.hasLabels() ? Metrics.all(data.labels(), res.labels()) : Map.of());
-        Outputs.write(dir.resolve("metrics.json"), Yaml.toJson(m));
-        return m;
     }
 
     private static Map<String, Object> overRuns(List<Map<String, Object>> rows) {
@@ -221,11 +176,4 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static String fingerprint(String graphYaml, MultiViewData data, int k, long seed) throws Exception {
-        MessageDigest d = MessageDigest.getInstance("SHA-256");
-        d.update(graphYaml.getBytes(StandardCharsets.UTF_8));
-        d.update((data.name() + "|" + data.samples() + "|" + data.views().stream().map(v -> v.cols() + "").toList()
-                + "|" + k + "|" + seed).getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(d.digest());
-    }
 }
