@@ -66,6 +66,9 @@ final class Experiment {
 
     /** One training run with {@code seed} into {@code dir}; returns what its metrics.json holds. */
     Map<String, Object> once(long seed, Path dir, PrintStream log, Profile profile) throws Exception {
+        long tl = System.nanoTime();
+        org.tensorflow.TensorFlow.version();
+        profile.add("tensorflow load", System.nanoTime() - tl);
         long t0 = System.nanoTime();
         try (Model model = new ModelBuilder(spec, registry, clusters, seed).build(data.views())) {
             profile.add("graph build", System.nanoTime() - t0);
