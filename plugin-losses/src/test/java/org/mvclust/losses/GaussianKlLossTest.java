@@ -79,4 +79,32 @@ class GaussianKlLossTest {
             assertThat(h.scalar(loss)).isLessThan(before);
         }
     }
+
+    @Test
+    void meanReductionDividesByTheWidth() {
+        try (BlockHarness h = new BlockHarness(2, 3, 1)) {
+            Operand<TFloat32> loss = h.build(new GaussianKlLoss(), Map.of("mu", h.input(filled(3, 256, 1)),
+                    "sigma", h.input(filled(3, 256, 1))), Map.of(), Map.of("reduction", "mean")).get("loss");
+            assertThat(h.scalar(loss)).isCloseTo(0.5, within(1e-6));
+        }
+    }
+
+    /** DMIM's form: mean over elements of softmax(p)·(log softmax(p) − log softmax(z)), p the harness's fixed-seed prior draw. */
+    @Test
+    void sampledSoftmaxFormIsAKlBetweenRowSoftmaxes() {
+        try (BlockHarness h = new BlockHarness(2, 4, 1)) {
+            Operand<TFloat32> z = h.randomInput(4, 5);
+            Operand<TFloat32> mu = h.randomInput(4, 5);
+            Operand<TFloat32> loss = h.build(new GaussianKlLoss(), Map.of("mu", mu, "sigma", h.input(filled(4, 5, 1)), "sample", z),
+                    Map.of(), Map.of("form", "sampled_softmax")).get("loss");
+            Operand<TFloat32> same = h.build(new GaussianKlLoss(), Map.of("mu", mu, "sigma", h.input(filled(4, 5, 1)), "sample", z),
+                    Map.of(), Map.of("form", "sampled_softmax")).get("loss");
+            double value = h.scalar(loss);
+            // a KL between distributions is ≥ 0; per element it is bounded by the row KL / width
+            assertThat(value).isPositive().isLessThan(5.0);
+            assertThat(h.gradientError(loss, z, 1e-2)).isLessThan(2e-3);
+            // two blocks draw different priors (salted seeds), so their values differ
+            assertThat(h.scalar(same)).isNotEqualTo(value);
+        }
+    }
 }
