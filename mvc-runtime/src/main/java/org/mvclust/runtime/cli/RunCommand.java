@@ -74,6 +74,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress output.")
     boolean quiet;
 
+    @Option(names = "--no-plots", description = "Skip the pictures (curves.png, embedding.png, confusion.png).")
+    boolean noPlots;
+
     @Override
     public Integer call() throws Exception {
         if (runs < 1) {
@@ -185,6 +188,10 @@ public final class RunCommand implements Callable<Integer> {
         m.put("readout_seconds", res.readoutSeconds());
         m.put("metrics", data.hasLabels() ? Metrics.all(data.labels(), res.labels()) : Map.of());
         Outputs.write(dir.resolve("metrics.json"), Yaml.toJson(m));
+        if (!noPlots) { // pictures; a failure only prints a warning
+            org.mvclust.runtime.report.Plots.writeRun(dir, spec.name() + " on " + data.name() + ", seed " + s, res.history(),
+                    res.embedding(), res.labels(), data.hasLabels() ? data.labels() : null);
+        }
         return m;
     }
 
