@@ -1,5 +1,8 @@
 /** Losses. */
 module org.mvclust.losses {
     requires org.mvclust.api;
-    provides org.mvclust.api.Loss with org.mvclust.losses.MseLoss;
+    exports org.mvclust.losses;
+    provides org.mvclust.api.Loss with org.mvclust.losses.MseLoss, org.mvclust.losses.Ddc1Loss, org.mvclust.losses.Ddc2Loss,
+            org.mvclust.losses.Ddc3Loss, org.mvclust.losses.AttentionLoss, org.mvclust.losses.GeneratorLoss,
+            org.mvclust.losses.DiscriminatorLoss;
 }
