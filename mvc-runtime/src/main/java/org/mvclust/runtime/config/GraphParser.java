@@ -47,6 +47,7 @@ public final class GraphParser {
     private Set<String> tensors;
     private Set<String> buffers;
     private Set<String> known;
+    private Map<String, Object> vars = Map.of();
 
     public GraphParser(Registry registry, String source) {
         this.registry = registry;
@@ -64,6 +65,7 @@ public final class GraphParser {
                 throw error("vars." + b, "'" + b + "' is set by the runtime and cannot be a graph variable");
             }
         }
+        this.vars = vars;
         Set<String> known = new HashSet<>(vars.keySet());
         known.addAll(BUILTIN_VARS);
         String preprocess = "none";
@@ -149,7 +151,7 @@ public final class GraphParser {
         checkPorts(at, block, in, tensors);
         Map<String, Object> params = params(n.get("params"), at + ".params");
         ParamResolver.check(where(at + ".params"), block.params(), params, known);
-        double weight = n.has("weight") ? number(n.get("weight"), at + ".weight") : 1.0;
+        double weight = n.has("weight") ? weight(n.get("weight"), at + ".weight") : 1.0;
         return new LossSpec(id, type, bool(n, "per_view", at), in, weight, params);
     }
 
@@ -299,7 +301,7 @@ public final class GraphParser {
         if (l.isArray()) {
             l.forEach(x -> weights.put(x.asText(), null));
         } else {
-            l.fields().forEachRemaining(e -> weights.put(e.getKey(), number(e.getValue(), at + ".losses." + e.getKey())));
+            l.fields().forEachRemaining(e -> weights.put(e.getKey(), weight(e.getValue(), at + ".losses." + e.getKey())));
         }
         Map<String, Double> resolved = new LinkedHashMap<>();
         weights.forEach((k, w) -> {
@@ -480,6 +482,20 @@ public final class GraphParser {
         } catch (NumberFormatException e) {
             throw error(at, "expected a number, got " + v);
         }
+    }
+
+    /** A loss weight: a number, or a graph variable as "${name}" or "-${name}" (e.g. a trade-off set with --set). */
+    private double weight(JsonNode v, String at) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(-?)\\$\\{(\\w+)}").matcher(v.asText().strip());
+        if (!v.isTextual() || !m.matches()) {
+            return number(v, at);
+        }
+        Object value = vars.get(m.group(2));
+        if (value == null) {
+            throw error(at, Names.unknown("graph variable", m.group(2), vars.keySet()) + " (a weight can use vars only)");
+        }
+        double w = number(Yaml.JSON.valueToTree(value), at + " (= ${" + m.group(2) + "})");
+        return m.group(1).isEmpty() ? w : -w;
     }
 
     private int integer(JsonNode v, String at, int min) {
