@@ -5,5 +5,6 @@ module org.mvclust.losses {
     provides org.mvclust.api.Loss with org.mvclust.losses.MseLoss, org.mvclust.losses.Ddc1Loss, org.mvclust.losses.Ddc2Loss,
             org.mvclust.losses.Ddc3Loss, org.mvclust.losses.AttentionLoss, org.mvclust.losses.GeneratorLoss,
             org.mvclust.losses.DiscriminatorLoss, org.mvclust.losses.GaussianKlLoss, org.mvclust.losses.JointMiLoss,
-            org.mvclust.losses.JointMiPairsLoss, org.mvclust.losses.PseudoLabelCeLoss;
+            org.mvclust.losses.JointMiPairsLoss, org.mvclust.losses.PseudoLabelCeLoss, org.mvclust.losses.KlLoss,
+            org.mvclust.losses.CrossEntropyLoss;
 }

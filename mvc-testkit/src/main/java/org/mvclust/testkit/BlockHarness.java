@@ -40,6 +40,7 @@ public final class BlockHarness implements AutoCloseable {
     private final Map<Operand<TFloat32>, float[]> initial = new LinkedHashMap<>();
     private final List<Op> updates = new ArrayList<>();
     private final Map<String, OdeSolver> solvers = new LinkedHashMap<>();
+    private final List<Operand<TFloat32>> trainables = new ArrayList<>();
     private final Operand<TBool> training;
     private Session session;
     private boolean train;
@@ -135,7 +136,9 @@ public final class BlockHarness implements AutoCloseable {
 
             @Override
             public Operand<TFloat32> variable(String name, long[] shape, Initializer init) {
-                return BlockHarness.this.variable(shape, init.values(shape, rng));
+                Operand<TFloat32> v = BlockHarness.this.variable(shape, init.values(shape, rng));
+                trainables.add(v);
+                return v;
             }
 
             @Override
@@ -177,6 +180,11 @@ public final class BlockHarness implements AutoCloseable {
                 return s;
             }
         };
+    }
+
+    /** The trainable variables the built blocks created, in creation order (for small training loops in tests). */
+    public List<Operand<TFloat32>> trainables() {
+        return List.copyOf(trainables);
     }
 
     /** The values of a float tensor (row-major). Variables are initialised on first use. */
