@@ -285,6 +285,15 @@ public final class ModelBuilder {
         for (int i = 0; i < vars.size(); i++) {
             g.add(grads.<TFloat32>dy(i));
         }
+        List<String> ids = new ArrayList<>(s.train().keySet());
+        Map<String, List<Operand<TFloat32>>> norms = new LinkedHashMap<>();
+        for (int i = 0; i < trained.size(); i++) {
+            if (s.gradNorms().contains(ids.get(groupOf.get(i)))) {
+                String name = trained.get(i).name();
+                Operand<TFloat32> sq = st.sum(st.math.square(st.reshape(g.get(i), st.constant(new long[] {-1}))), st.constant(0));
+                norms.computeIfAbsent("grad_norm." + name.substring(0, name.indexOf('.')), k -> new ArrayList<>()).add(sq);
+            }
+        }
         if (s.clip() > 0) {
             g = Optimizers.clipByGlobalNorm(st, g, s.clip());
         }
@@ -319,6 +328,10 @@ public final class ModelBuilder {
             names.add("total");
             values.add(total);
         }
+        norms.forEach((name, parts) -> {
+            names.add(name);
+            values.add(st.math.sqrt(parts.size() == 1 ? parts.get(0) : st.math.addN(parts)));
+        });
         return new Model.Step(target, names, values);
     }
 
