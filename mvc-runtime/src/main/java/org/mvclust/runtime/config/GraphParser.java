@@ -497,7 +497,8 @@ public final class GraphParser {
             return m;
         }
         if (!n.isObject()) {
-            throw error(at, "expected a mapping port -> tensor");
+            throw error(at, "expected a mapping port -> tensor, got " + n
+                    + " (a parameter of the same name is set with " + at.replace(".in", ".params.in").replace(".out", ".params.out") + ")");
         }
         n.fields().forEachRemaining(e -> {
             if (!e.getValue().isTextual()) {

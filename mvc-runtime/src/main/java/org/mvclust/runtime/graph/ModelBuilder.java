@@ -297,6 +297,8 @@ public final class ModelBuilder {
         if (s.clip() > 0) {
             g = Optimizers.clipByGlobalNorm(st, g, s.clip());
         }
+        // Every gradient is computed before any variable changes: the backward pass reads the weights it updates.
+        Ops apply = st.withControlDependencies(new ArrayList<Op>(g));
         List<Op> applied = new ArrayList<>();
         for (int k = 0; k < groups.size(); k++) {
             List<Integer> idx = new ArrayList<>();
@@ -307,7 +309,7 @@ public final class ModelBuilder {
             }
             String slotPrefix = "opt." + phase + "." + index + "." + k + ".";
             List<Operand<TFloat32>> gk = g;
-            applied.add(Optimizers.apply(st, groups.get(k), idx.stream().map(vars::get).toList(),
+            applied.add(Optimizers.apply(apply, groups.get(k), idx.stream().map(vars::get).toList(),
                     idx.stream().map(gk::get).toList(), idx.stream().map(i -> trained.get(i).shape()).toList(),
                     idx.stream().map(i -> trained.get(i).name()).toList(),
                     (name, shape, value) -> newState(slotPrefix + name, shape, filled(shape, value)).variable()));

@@ -105,7 +105,8 @@ public final class PluginLoader {
                 }
                 sink.accept(s, origin(p.type()));
             } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
-                registry.problem("plugin class " + p.type().getName() + " from " + origin(p.type()) + " failed to load: " + e);
+                registry.problem("plugin class " + p.type().getName() + " from " + origin(p.type()) + " failed to load: " + e
+                        + (e.getCause() != null ? " (caused by " + e.getCause() + ")" : ""));
             }
         }
     }
