@@ -330,10 +330,12 @@ public final class ModelBuilder {
             names.add("total");
             values.add(total);
         }
-        norms.forEach((name, parts) -> {
-            names.add(name);
-            values.add(st.math.sqrt(parts.size() == 1 ? parts.get(0) : st.math.addN(parts)));
-        });
+        int at = 0;
+        for (Map.Entry<String, List<Operand<TFloat32>>> e : norms.entrySet()) {
+            // in front: the trainer takes a step's last value as its objective
+            names.add(at, e.getKey());
+            values.add(at++, st.math.sqrt(e.getValue().size() == 1 ? e.getValue().get(0) : st.math.addN(e.getValue())));
+        }
         return new Model.Step(target, names, values);
     }
 
