@@ -19,21 +19,8 @@ final class Graphs {
         return tf.dtypes.cast(tf.math.equal(col, row), TFloat32.class);
     }
 
-    /**
-     * Squared Euclidean distances between the rows of x (clamped at 0). x·x, not Square: TensorFlow's C++ gradient of
-     * Square crashes the process when its input is a variable (a ref tensor), as block inputs are in unit tests.
-     */
-    static Operand<TFloat32> squaredDistances(Ops tf, Operand<TFloat32> x) {
-        Operand<TFloat32> sq = tf.sum(tf.math.mul(x, x), tf.constant(1), org.tensorflow.op.core.Sum.keepDims(true));
-        Operand<TFloat32> gram = tf.linalg.matMul(x, x, org.tensorflow.op.linalg.MatMul.transposeB(true));
-        Operand<TFloat32> d = tf.math.sub(tf.math.add(sq, tf.linalg.transpose(sq, tf.constant(new int[] {1, 0}))),
-                tf.math.mul(tf.constant(2f), gram));
-        return tf.nn.relu(d);
-    }
-
     /** Sum over all elements. */
     static Operand<TFloat32> total(Ops tf, Operand<TFloat32> x) {
         return tf.sum(tf.reshape(x, tf.constant(new long[] {-1})), tf.constant(0));
     }
-
 }

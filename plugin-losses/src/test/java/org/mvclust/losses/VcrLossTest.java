@@ -1,8 +1,10 @@
 package org.mvclust.losses;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mvclust.testkit.BlockHarness;
@@ -77,10 +79,7 @@ class VcrLossTest {
 
     @Test
     void gradientFlowsIntoTheGraphFeaturesWhenTheGraphAllowsIt() {
-        float[][] rows = new float[8][2];
-        for (int i = 0; i < 8; i++) {
-            rows[i] = new float[] {i * i * 0.3f, 0.1f * i};
-        }
+        float[][] rows = spread(8);
         try (BlockHarness h = new BlockHarness(2, 8, 6)) {
             Operand<TFloat32> f = h.input(rows);
             Operand<TFloat32> c = h.randomInput(8, 2);
@@ -89,5 +88,54 @@ class VcrLossTest {
             assertThat(h.gradientError(loss, f, 1e-3)).isLessThan(5e-3);
             assertThat(h.gradientError(loss, c, 1e-2)).isLessThan(1e-3);
         }
+    }
+
+    @Test
+    void neighbourListsGiveTheDenseValueAndGradients() {
+        for (String diagonal : List.of("code", "zero")) {
+            try (BlockHarness h = new BlockHarness(3, 12, 8)) {
+                Operand<TFloat32> x = h.randomInput(12, 5);
+                Operand<TFloat32> f = h.input(spread(12));
+                Operand<TFloat32> c = h.randomInput(12, 3);
+                Map<String, Object> graph = Map.of("k", 4, "gradient", true);
+                Operand<TFloat32> gx = h.build(new KnnGraph(), Map.of("x", x), Map.of(), graph).get("out");
+                Operand<TFloat32> gf = h.build(new KnnGraph(), Map.of("x", f), Map.of(), graph).get("out");
+                Map<String, Operand<TFloat32>> lx = h.build(new KnnHead(), Map.of("x", x), Map.of(), graph);
+                Map<String, Operand<TFloat32>> lf = h.build(new KnnHead(), Map.of("x", f), Map.of(), graph);
+                Map<String, Object> params = Map.of("diagonal", diagonal, "mix", 0.3);
+                Operand<TFloat32> dense = h.build(new VcrLoss(), Map.of("c", c, "graph", gx, "joint", gf), Map.of(), params).get("loss");
+                Operand<TFloat32> sparse = h.build(new VcrLoss(), Map.of("c", c, "index", lx.get("index"), "weight", lx.get("weight"),
+                        "joint_index", lf.get("index"), "joint_weight", lf.get("weight")), Map.of(), params).get("loss");
+                Operand<TFloat32> viewOnly = h.build(new VcrLoss(), Map.of("c", c, "graph", gx), Map.of(), params).get("loss");
+                Operand<TFloat32> viewOnlySparse = h.build(new VcrLoss(), Map.of("c", c, "index", lx.get("index"),
+                        "weight", lx.get("weight")), Map.of(), params).get("loss");
+                assertThat(h.scalar(sparse)).as(diagonal).isCloseTo(h.scalar(dense), within(1e-5));
+                assertThat(h.scalar(viewOnlySparse)).as(diagonal).isCloseTo(h.scalar(viewOnly), within(1e-5));
+                assertThat(h.scalar(viewOnly)).isNotCloseTo(h.scalar(dense), within(1e-4));
+                assertThat(h.gradientError(sparse, c, 1e-2)).as(diagonal).isLessThan(1e-3);
+                assertThat(h.gradientError(sparse, f, 1e-3)).as(diagonal).isLessThan(5e-3);
+            }
+        }
+    }
+
+    @Test
+    void wiringMustBeGraphsOrLists() {
+        try (BlockHarness h = new BlockHarness(2, 4, 1)) {
+            Operand<TFloat32> c = h.input(C);
+            Operand<TFloat32> g = h.input(G);
+            assertThatThrownBy(() -> h.build(new VcrLoss(), Map.of("c", c, "graph", g, "index", c, "weight", c), Map.of(), Map.of()))
+                    .hasMessageContaining("either graph");
+            assertThatThrownBy(() -> h.build(new VcrLoss(), Map.of("c", c, "index", c), Map.of(), Map.of()))
+                    .hasMessageContaining("either graph");
+        }
+    }
+
+    /** Points whose pairwise distances are all distinct and well apart, so small steps never change neighbours. */
+    static float[][] spread(int n) {
+        float[][] rows = new float[n][2];
+        for (int i = 0; i < n; i++) {
+            rows[i] = new float[] {i * i * 0.3f, 0.1f * i};
+        }
+        return rows;
     }
 }

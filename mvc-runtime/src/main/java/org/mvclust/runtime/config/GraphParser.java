@@ -74,7 +74,7 @@ public final class GraphParser {
             preprocess = text(tree.get("dataset"), "preprocess", "dataset", "none");
             oneOf(preprocess, PREPROCESS, "dataset.preprocess", "preprocessing");
         }
-        Set<String> tensors = new LinkedHashSet<>(List.of("x"));
+        Set<String> tensors = new LinkedHashSet<>(List.of("x", "sample_index"));
         Map<String, BufferSpec> buffers = new LinkedHashMap<>();
         object(tree, "buffers", "").fields().forEachRemaining(e -> {
             String at = "buffers." + e.getKey();

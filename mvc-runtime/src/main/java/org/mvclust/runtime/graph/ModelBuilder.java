@@ -86,6 +86,8 @@ public final class ModelBuilder {
             dataVars.add(dv);
             tensors.put("x." + v, tf.withName("x" + v).gather(dv.variable(), index, tf.constant(0)));
         }
+        // the dataset row of each batch row, for blocks that keep per-sample state
+        tensors.put("sample_index", tf.withName("sample_index").dtypes.cast(tf.expandDims(index, tf.constant(1)), TFloat32.class));
         for (GraphSpec.BufferSpec b : spec.buffers().values()) {
             int width = ParamResolver.resolve(spec.source() + ": buffers." + b.id(),
                     List.of(org.mvclust.api.ParamSpec.ofInt("width", null, "columns")), Map.of("width", b.width()), vars(-1))
