@@ -29,7 +29,7 @@ import org.mvclust.runtime.train.Trainer;
 /** One method on one dataset: validated graph, preprocessed data, and single seeded runs into a directory. */
 final class Experiment {
     /** How runs are executed, shared by every seed. */
-    record Settings(List<String> overrides, int threads, int checkpointEvery, int evalEvery, boolean resume) {
+    record Settings(List<String> overrides, int threads, int checkpointEvery, int evalEvery, boolean resume, boolean plots) {
     }
 
     final Registry registry;
@@ -46,7 +46,7 @@ final class Experiment {
         this.registry = injector.getInstance(Registry.class);
         this.settings = settings;
         this.spec = injector.getInstance(GraphLoader.class).load(method, settings.overrides());
-        this.data = injector.getInstance(DataResolver.class).load(dataset, dataDirs);
+        this.data = injector.getInstance(DataResolver.class).load(dataset, dataDirs, spec.readerOptions());
         int k = clusters != null ? clusters : data.classes();
         if (k < 2) {
             throw new ConfigException("dataset " + data.name() + " has no labels to count clusters from; pass --clusters K");
@@ -117,6 +117,10 @@ final class Experiment {
         m.put("peak_rss_mb", peakRssMb());
         m.put("metrics", data.hasLabels() ? Metrics.all(data.labels(), res.labels()) : Map.of());
         Outputs.write(dir.resolve("metrics.json"), Yaml.toJson(m));
+        if (settings.plots()) { // a failure only prints a warning
+            org.mvclust.runtime.report.Plots.writeRun(dir, spec.name() + " on " + data.name() + ", seed " + seed, res.history(),
+                    res.embedding(), res.labels(), data.hasLabels() ? data.labels() : null);
+        }
         return m;
     }
 

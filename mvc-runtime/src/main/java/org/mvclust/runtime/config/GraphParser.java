@@ -37,7 +37,6 @@ public final class GraphParser {
     static final Set<String> STEP = Set.of("losses", "train", "optimizer", "clip", "grad_norms");
     static final Set<String> OPTIMIZER = Set.of("type", "lr", "beta1", "beta2", "eps", "rho", "momentum");
     static final Set<String> READOUT = Set.of("type", "in", "params");
-    static final Set<String> DATASET = Set.of("preprocess");
     public static final Set<String> BUILTIN_VARS = Set.of("dim", "clusters", "views", "samples");
     public static final List<String> OPTIMIZERS = List.of("adam", "rmsprop", "sgd");
     public static final List<String> PREPROCESS = List.of("none", "minmax", "zscore", "l2");
@@ -69,10 +68,22 @@ public final class GraphParser {
         Set<String> known = new HashSet<>(vars.keySet());
         known.addAll(BUILTIN_VARS);
         String preprocess = "none";
+        Map<String, String> readerOptions = new LinkedHashMap<>();
         if (tree.has("dataset")) {
-            keys(tree.get("dataset"), DATASET, "dataset");
-            preprocess = text(tree.get("dataset"), "preprocess", "dataset", "none");
+            JsonNode d = tree.get("dataset");
+            if (!d.isObject()) {
+                throw error("dataset", "expected a mapping (preprocess and reader options such as nan, views, labels, samples)");
+            }
+            preprocess = text(d, "preprocess", "dataset", "none");
             oneOf(preprocess, PREPROCESS, "dataset.preprocess", "preprocessing");
+            d.fields().forEachRemaining(e -> {
+                if (!e.getKey().equals("preprocess")) {
+                    if (!e.getValue().isValueNode()) {
+                        throw error("dataset." + e.getKey(), "a reader option is a single value");
+                    }
+                    readerOptions.put(e.getKey(), e.getValue().asText());
+                }
+            });
         }
         Set<String> tensors = new LinkedHashSet<>(List.of("x", "sample_index"));
         Map<String, BufferSpec> buffers = new LinkedHashMap<>();
@@ -100,7 +111,7 @@ public final class GraphParser {
         List<PhaseSpec> phases = phases(phasesTree, "phases", nodes.keySet(), losses);
         ReadoutSpec readout = readout(tree.get("readout"), tensors);
         return new GraphSpec(text(tree, "name", "", "unnamed"), text(tree, "description", "", ""), source, vars,
-                preprocess, buffers, nodes, losses, phases, readout, tree);
+                preprocess, readerOptions, buffers, nodes, losses, phases, readout, tree);
     }
 
     private NodeSpec node(String id, JsonNode n, Set<String> tensors, Set<String> known) {

@@ -7,7 +7,7 @@ import org.mvclust.runtime.plugin.Kind;
 
 /** A validated method graph: components, tensor wiring, weighted losses, phases and readout. */
 public record GraphSpec(String name, String description, String source, Map<String, Object> vars,
-                        String preprocess, Map<String, BufferSpec> buffers, Map<String, NodeSpec> nodes, Map<String, LossSpec> losses,
+                        String preprocess, Map<String, String> readerOptions, Map<String, BufferSpec> buffers, Map<String, NodeSpec> nodes, Map<String, LossSpec> losses,
                         List<PhaseSpec> phases, ReadoutSpec readout, ObjectNode tree) {
 
     /** A block instance; per-view nodes are built once per view with their own variables. */
