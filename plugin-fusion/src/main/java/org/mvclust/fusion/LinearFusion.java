@@ -35,7 +35,7 @@ public final class LinearFusion implements FusionOperator {
         return List.of(
                 ParamSpec.ofInt("out", null, "width of the fused representation"),
                 ParamSpec.ofString("mode", "concat", "how views are combined before the layer: " + MODES),
-                ParamSpec.ofString("init", "glorot", "weight initialisation: glorot or he"));
+                ParamSpec.ofString("init", "glorot", "weight initialisation: glorot, he, or torch (weights and biases uniform in ±1/sqrt(in))"));
     }
 
     @Override
@@ -43,7 +43,7 @@ public final class LinearFusion implements FusionOperator {
         List<Operand<TFloat32>> views = in.many("views");
         Ops tf = ctx.tf();
         String mode = p.getString("mode");
-        Initializer init = "he".equals(p.getString("init")) ? Initializer.he() : Initializer.glorot();
+        String init = p.getString("init");
         Operand<TFloat32> cat = tf.concat(views, tf.constant(1));
         Operand<TFloat32> h = switch (mode) {
             case "concat" -> cat;
@@ -63,10 +63,23 @@ public final class LinearFusion implements FusionOperator {
         return Map.of("out", dense(ctx, "l0", h, p.getInt("out"), init));
     }
 
-    private static Operand<TFloat32> dense(BuildContext ctx, String name, Operand<TFloat32> x, long out, Initializer init) {
+    private static Operand<TFloat32> dense(BuildContext ctx, String name, Operand<TFloat32> x, long out, String init) {
         long in = x.shape().size(1);
-        Operand<TFloat32> w = ctx.variable(name + ".w", new long[] {in, out}, init);
-        Operand<TFloat32> b = ctx.variable(name + ".b", new long[] {out}, Initializer.zeros());
+        Initializer torch = (shape, rng) -> {
+            float[] v = new float[Initializer.size(shape)];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = (float) ((rng.nextDouble() * 2 - 1) / Math.sqrt(in));
+            }
+            return v;
+        };
+        Initializer wInit = switch (init) {
+            case "torch" -> torch;
+            case "he" -> Initializer.he();
+            case "glorot" -> Initializer.glorot();
+            default -> throw new IllegalArgumentException("unknown init '" + init + "' (glorot, he, torch)");
+        };
+        Operand<TFloat32> w = ctx.variable(name + ".w", new long[] {in, out}, wInit);
+        Operand<TFloat32> b = ctx.variable(name + ".b", new long[] {out}, init.equals("torch") ? torch : Initializer.zeros());
         return ctx.tf().nn.biasAdd(ctx.tf().linalg.matMul(x, w), b);
     }
 
