@@ -4,5 +4,5 @@ module org.mvclust.encoders {
     exports org.mvclust.encoders;
     provides org.mvclust.api.Encoder with org.mvclust.encoders.MlpEncoder, org.mvclust.encoders.GaussianMlpEncoder;
     provides org.mvclust.api.Head with org.mvclust.encoders.DdcHead, org.mvclust.encoders.DiscriminatorHead,
-            org.mvclust.encoders.BalancedLabelsHead;
+            org.mvclust.encoders.BalancedLabelsHead, org.mvclust.encoders.QrHead;
 }

@@ -1,4 +1,4 @@
-/** Losses. */
+/** Losses, and the graphs some of them compare against. */
 module org.mvclust.losses {
     requires org.mvclust.api;
     exports org.mvclust.losses;
@@ -6,5 +6,6 @@ module org.mvclust.losses {
             org.mvclust.losses.Ddc3Loss, org.mvclust.losses.AttentionLoss, org.mvclust.losses.GeneratorLoss,
             org.mvclust.losses.DiscriminatorLoss, org.mvclust.losses.GaussianKlLoss, org.mvclust.losses.JointMiLoss,
             org.mvclust.losses.JointMiPairsLoss, org.mvclust.losses.PseudoLabelCeLoss, org.mvclust.losses.KlLoss,
-            org.mvclust.losses.CrossEntropyLoss;
+            org.mvclust.losses.CrossEntropyLoss, org.mvclust.losses.VcrLoss;
+    provides org.mvclust.api.Head with org.mvclust.losses.KnnGraph, org.mvclust.losses.KnnHead;
 }

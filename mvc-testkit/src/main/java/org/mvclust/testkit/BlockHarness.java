@@ -41,6 +41,7 @@ public final class BlockHarness implements AutoCloseable {
     private final List<Op> updates = new ArrayList<>();
     private final Map<String, OdeSolver> solvers = new LinkedHashMap<>();
     private final List<Operand<TFloat32>> trainables = new ArrayList<>();
+    private final Map<String, Operand<TFloat32>> named = new LinkedHashMap<>();
     private final Operand<TBool> training;
     private Session session;
     private boolean train;
@@ -138,12 +139,12 @@ public final class BlockHarness implements AutoCloseable {
             public Operand<TFloat32> variable(String name, long[] shape, Initializer init) {
                 Operand<TFloat32> v = BlockHarness.this.variable(shape, init.values(shape, rng));
                 trainables.add(v);
-                return v;
+                return remember(scope + "." + name, v);
             }
 
             @Override
             public Operand<TFloat32> state(String name, long[] shape, Initializer init) {
-                return BlockHarness.this.variable(shape, init.values(shape, rng));
+                return remember(scope + "." + name, BlockHarness.this.variable(shape, init.values(shape, rng)));
             }
 
             @Override
@@ -185,6 +186,20 @@ public final class BlockHarness implements AutoCloseable {
     /** The trainable variables the built blocks created, in creation order (for small training loops in tests). */
     public List<Operand<TFloat32>> trainables() {
         return List.copyOf(trainables);
+    }
+
+    private Operand<TFloat32> remember(String name, Operand<TFloat32> v) {
+        named.put(name, v);
+        return v;
+    }
+
+    /** A variable or state a block made, by "blockname.name" (the last one of that name); set it with {@link #set}. */
+    public Operand<TFloat32> variable(String name) {
+        Operand<TFloat32> v = named.get(name);
+        if (v == null) {
+            throw new IllegalArgumentException("no variable '" + name + "' (have " + named.keySet() + ")");
+        }
+        return v;
     }
 
     /** The values of a float tensor (row-major). Variables are initialised on first use. */

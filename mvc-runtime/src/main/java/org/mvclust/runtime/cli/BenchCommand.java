@@ -64,7 +64,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No per-epoch progress.")
     boolean quiet;
 
-    /** One grid cell; {@code label} (the cell's {@code name}, default the method) names its results. */
+    /** One grid cell; {@code label} (the cell's {@code name} or {@code label}, default the method) names its results. */
     private record Cell(String method, String label, String dataset, List<String> sets) {
     }
 
@@ -134,7 +134,7 @@ public final class BenchCommand implements Callable<Integer> {
                 c.path("set").forEach(x -> cs.add(x.asText()));
                 for (JsonNode d : c.get("datasets")) {
                     String method = c.get("method").asText();
-                    out.add(new Cell(method, c.path("name").asText(method), d.asText(), cs));
+                    out.add(new Cell(method, c.hasNonNull("label") ? c.get("label").asText() : c.path("name").asText(method), d.asText(), cs));
                 }
                 i++;
             }

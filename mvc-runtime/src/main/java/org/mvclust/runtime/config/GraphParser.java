@@ -31,11 +31,11 @@ public final class GraphParser {
     static final Set<String> NODE = Set.of("kind", "type", "per_view", "in", "out", "params");
     static final Set<String> LOSS = Set.of("type", "per_view", "in", "weight", "params");
     static final Set<String> PHASE = Set.of("name", "actions", "epochs", "batch", "cycle", "drop_last", "losses", "train", "optimizer",
-            "clip", "steps", "repeat", "phases");
+            "clip", "grad_norms", "steps", "repeat", "phases");
     static final Map<String, Set<String>> ACTIONS = Map.of(
             "store", Set.of("from", "into"),
             "kmeans", Set.of("in", "k", "centroids", "labels", "restarts", "max_iter", "warm"));
-    static final Set<String> STEP = Set.of("losses", "train", "optimizer", "clip");
+    static final Set<String> STEP = Set.of("losses", "train", "optimizer", "clip", "grad_norms");
     static final Set<String> OPTIMIZER = Set.of("type", "lr", "beta1", "beta2", "eps", "rho", "momentum");
     static final Set<String> READOUT = Set.of("type", "in", "params");
     public static final Set<String> BUILTIN_VARS = Set.of("dim", "clusters", "views", "samples");
@@ -86,7 +86,7 @@ public final class GraphParser {
                 }
             });
         }
-        Set<String> tensors = new LinkedHashSet<>(List.of("x"));
+        Set<String> tensors = new LinkedHashSet<>(List.of("x", "sample_index"));
         Map<String, BufferSpec> buffers = new LinkedHashMap<>();
         object(tree, "buffers", "").fields().forEachRemaining(e -> {
             String at = "buffers." + e.getKey();
@@ -217,7 +217,7 @@ public final class GraphParser {
             int batch = b == null ? 256 : b.isTextual() && b.asText().equals("full") ? 0 : integer(b, pat + ".batch", 1);
             List<StepSpec> steps = new ArrayList<>();
             if (p.has("steps")) {
-                for (String k : List.of("losses", "train", "optimizer", "clip")) {
+                for (String k : List.of("losses", "train", "optimizer", "clip", "grad_norms")) {
                     if (p.has(k)) {
                         throw error(pat + "." + k, "give '" + k + "' inside each step when 'steps' is used");
                     }
@@ -331,7 +331,29 @@ public final class GraphParser {
         } else {
             t.fields().forEachRemaining(e -> add.accept(e.getKey(), e.getValue()));
         }
-        return new StepSpec(resolved, train, s.has("clip") ? number(s.get("clip"), at + ".clip") : 0);
+        return new StepSpec(resolved, train, s.has("clip") ? number(s.get("clip"), at + ".clip") : 0,
+                gradNorms(s.get("grad_norms"), at + ".grad_norms", train.keySet()));
+    }
+
+    /** grad_norms: true (every trained node), false, or a list of trained node ids. */
+    private List<String> gradNorms(JsonNode g, String at, Set<String> trained) {
+        if (g == null || g.isBoolean() && !g.asBoolean()) {
+            return List.of();
+        }
+        if (g.isBoolean()) {
+            return List.copyOf(trained);
+        }
+        if (!g.isArray()) {
+            throw error(at, "expected true, false or a list of trained nodes " + trained);
+        }
+        List<String> ids = new ArrayList<>();
+        for (JsonNode n : g) {
+            if (!trained.contains(n.asText())) {
+                throw error(at, Names.unknown("trained node", n.asText(), trained));
+            }
+            ids.add(n.asText());
+        }
+        return ids;
     }
 
     /** An optimizer spec; with a base, the keys given override the base's (a parameter group). */
@@ -473,9 +495,19 @@ public final class GraphParser {
         return n.has(key) ? number(n.get(key), at + "." + key) : def;
     }
 
+    /** A number, or "${var}" naming a graph variable that holds one. */
     private double number(JsonNode v, String at) {
         if (v.isNumber()) {
             return v.asDouble();
+        }
+        java.util.regex.Matcher ref = java.util.regex.Pattern.compile("\\$\\{(\\w+)}").matcher(v.asText().strip());
+        if (ref.matches()) {
+            String name = ref.group(1);
+            if (!vars.containsKey(name)) {
+                throw error(at, Names.unknown("graph variable", name, vars.keySet())
+                        + (BUILTIN_VARS.contains(name) ? " ('" + name + "' is known only when the model is built)" : ""));
+            }
+            return number(Yaml.JSON.valueToTree(vars.get(name)), at + " (${" + name + "})");
         }
         try {
             return Double.parseDouble(v.asText());
@@ -486,16 +518,8 @@ public final class GraphParser {
 
     /** A loss weight: a number, or a graph variable as "${name}" or "-${name}" (e.g. a trade-off set with --set). */
     private double weight(JsonNode v, String at) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(-?)\\$\\{(\\w+)}").matcher(v.asText().strip());
-        if (!v.isTextual() || !m.matches()) {
-            return number(v, at);
-        }
-        Object value = vars.get(m.group(2));
-        if (value == null) {
-            throw error(at, Names.unknown("graph variable", m.group(2), vars.keySet()) + " (a weight can use vars only)");
-        }
-        double w = number(Yaml.JSON.valueToTree(value), at + " (= ${" + m.group(2) + "})");
-        return m.group(1).isEmpty() ? w : -w;
+        String t = v.asText().strip();
+        return v.isTextual() && t.startsWith("-${") ? -number(Yaml.JSON.getNodeFactory().textNode(t.substring(1)), at) : number(v, at);
     }
 
     private int integer(JsonNode v, String at, int min) {

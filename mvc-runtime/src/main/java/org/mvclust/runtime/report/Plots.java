@@ -85,12 +85,18 @@ public final class Plots {
     /** Losses per epoch (phases one after another on the x-axis, log scale when all positive) and ACC/NMI/ARI where evaluated. False if there is nothing to draw. */
     public static boolean writeCurves(Path file, String title, List<Map<String, Object>> history) throws IOException {
         Set<String> lossCols = new LinkedHashSet<>();
+        Set<String> normCols = new LinkedHashSet<>();
         for (Map<String, Object> row : history) {
             for (String key : row.keySet()) {
-                if (!NOT_LOSSES.contains(key) && !METRICS.contains(key) && !key.endsWith("seconds")) {
+                if (key.startsWith("grad_norm.")) {
+                    normCols.add(key);
+                } else if (!NOT_LOSSES.contains(key) && !METRICS.contains(key) && !key.endsWith("seconds")) {
                     lossCols.add(key);
                 }
             }
+        }
+        if (lossCols.contains("loss")) {
+            lossCols.remove("total"); // a step's total is its objective, plotted as 'loss'
         }
         if (lossCols.size() == 2 && lossCols.contains("loss")) {
             lossCols.remove("loss"); // the total equals the one term
@@ -131,6 +137,20 @@ public final class Plots {
         phaseLines(losses, ends);
 
         List<Chart<?, ?>> charts = new ArrayList<>(List.of(losses));
+        if (!normCols.isEmpty()) {
+            XYChart norms = xy(1000, 320, title + ": gradient norm of each node instance (grad_norms)", xTitle(phases, ends), "norm");
+            boolean normsPositive = true;
+            for (String col : normCols) {
+                double[][] s = column(history, col);
+                for (double v : s[1]) {
+                    normsPositive &= v > 0;
+                }
+                norms.addSeries(col.substring("grad_norm.".length()), s[0], s[1]).setMarker(SeriesMarkers.NONE);
+            }
+            norms.getStyler().setYAxisLogarithmic(normsPositive).setXAxisMin(1.0).setXAxisMax((double) Math.max(2, history.size()));
+            phaseLines(norms, ends);
+            charts.add(norms);
+        }
         XYChart metrics = xy(1000, 320, title + ": clustering metrics of the readout (labels used only here)",
                 xTitle(phases, ends), "score");
         boolean any = false;
