@@ -47,6 +47,7 @@ public final class GraphParser {
     private Set<String> tensors;
     private Set<String> buffers;
     private Set<String> known;
+    private Map<String, Object> vars = Map.of();
 
     public GraphParser(Registry registry, String source) {
         this.registry = registry;
@@ -64,6 +65,7 @@ public final class GraphParser {
                 throw error("vars." + b, "'" + b + "' is set by the runtime and cannot be a graph variable");
             }
         }
+        this.vars = vars;
         Set<String> known = new HashSet<>(vars.keySet());
         known.addAll(BUILTIN_VARS);
         String preprocess = "none";
@@ -136,7 +138,7 @@ public final class GraphParser {
         checkPorts(at, block, in, tensors);
         Map<String, Object> params = params(n.get("params"), at + ".params");
         ParamResolver.check(where(at + ".params"), block.params(), params, known);
-        double weight = n.has("weight") ? number(n.get("weight"), at + ".weight") : 1.0;
+        double weight = n.has("weight") ? weight(n.get("weight"), at + ".weight") : 1.0;
         return new LossSpec(id, type, bool(n, "per_view", at), in, weight, params);
     }
 
@@ -260,8 +262,10 @@ public final class GraphParser {
             if (labels != null && !buffers.contains(labels)) {
                 throw error(aat + ".labels", Names.unknown("buffer", labels, buffers));
             }
-            Object k = o.has("k") ? plain(o.get("k")) : "${clusters}";
-            ParamResolver.check(where(aat), List.of(ParamSpec.ofInt("k", null, "clusters")), Map.of("k", k), known);
+            Object k = o.has("k") ? plain(o.get("k")) : null;
+            if (k != null) {
+                ParamResolver.check(where(aat), List.of(ParamSpec.ofInt("k", null, "clusters")), Map.of("k", k), known);
+            }
             Map<String, Object> options = new LinkedHashMap<>();
             for (String key : List.of("restarts", "max_iter")) {
                 if (o.has(key)) {
@@ -286,7 +290,7 @@ public final class GraphParser {
         if (l.isArray()) {
             l.forEach(x -> weights.put(x.asText(), null));
         } else {
-            l.fields().forEachRemaining(e -> weights.put(e.getKey(), number(e.getValue(), at + ".losses." + e.getKey())));
+            l.fields().forEachRemaining(e -> weights.put(e.getKey(), weight(e.getValue(), at + ".losses." + e.getKey())));
         }
         Map<String, Double> resolved = new LinkedHashMap<>();
         weights.forEach((k, w) -> {
@@ -447,6 +451,19 @@ public final class GraphParser {
         } catch (NumberFormatException e) {
             throw error(at, "expected a number, got " + v);
         }
+    }
+
+    /** A loss weight: a number, or ${var} naming a graph variable (vars), resolved here. */
+    private double weight(JsonNode v, String at) {
+        if (v.isTextual() && v.asText().startsWith("${") && v.asText().endsWith("}")) {
+            String name = v.asText().substring(2, v.asText().length() - 1);
+            if (!vars.containsKey(name)) {
+                throw error(at, (BUILTIN_VARS.contains(name) ? "'" + name + "' is known only when the model is built; "
+                        : "") + Names.unknown("graph variable", name, vars.keySet()));
+            }
+            return number(Yaml.JSON.valueToTree(vars.get(name)), at + " (${" + name + "})");
+        }
+        return number(v, at);
     }
 
     private int integer(JsonNode v, String at, int min) {
