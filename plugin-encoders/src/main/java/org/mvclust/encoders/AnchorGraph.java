@@ -52,10 +52,24 @@ public final class AnchorGraph implements Head {
         return Map.of("s", graph(ctx.tf(), in.one("z"), in.one("anchors"), p.getInt("k"), p.getDouble("eps")));
     }
 
-    /** A 0/1 mask (n × m) of the k smallest entries of each row of e; constant for differentiation. */
-    static Operand<TFloat32> nearest(Ops tf, Operand<TFloat32> e, int k, long m) {
-        TopK<TFloat32, TInt32> top = tf.nn.topK(tf.stopGradient(tf.math.neg(e)), tf.constant(k), TInt32.class);
-        return tf.sum(tf.oneHot(top.indices(), tf.constant((int) m), tf.constant(1f), tf.constant(0f)), tf.constant(1));
+    /**
+     * 0/1 masks (n × m) of the k nearest anchors and of the (k+1)-th of each row of e, built by scattering top-k
+     * indices (O(n · k) besides the masks) and held constant for differentiation.
+     */
+    static List<Operand<TFloat32>> nearest(Ops tf, Operand<TFloat32> e, int k) {
+        TopK<TFloat32, TInt32> top = tf.nn.topK(tf.stopGradient(tf.math.neg(e)), tf.constant(k + 1), TInt32.class);
+        Operand<TInt32> shape = tf.shape(e);
+        Operand<TInt32> rows = tf.range(tf.constant(0), tf.gather(shape, tf.constant(0), tf.constant(0)), tf.constant(1));
+        Operand<TInt32> rowIds = tf.broadcastTo(tf.expandDims(rows, tf.constant(1)), tf.shape(top.indices()));
+        Operand<TInt32> pairs = tf.stack(List.of(rowIds, top.indices()), org.tensorflow.op.core.Stack.axis(2L));
+        Operand<TInt32> first = tf.slice(pairs, tf.constant(new int[] {0, 0, 0}), tf.constant(new int[] {-1, k, -1}));
+        Operand<TInt32> last = tf.slice(pairs, tf.constant(new int[] {0, k, 0}), tf.constant(new int[] {-1, 1, -1}));
+        return List.of(scatterOnes(tf, first, shape), scatterOnes(tf, last, shape));
+    }
+
+    private static Operand<TFloat32> scatterOnes(Ops tf, Operand<TInt32> pairs, Operand<TInt32> shape) {
+        Operand<TInt32> count = tf.slice(tf.shape(pairs), tf.constant(new int[] {0}), tf.constant(new int[] {2}));
+        return tf.stopGradient(tf.scatterNd(pairs, tf.fill(count, tf.constant(1f)), shape));
     }
 
     /** S (n × m) for embeddings z (n × d) and anchors u (m × d). */
@@ -68,8 +82,9 @@ public final class AnchorGraph implements Head {
             throw new IllegalArgumentException("k must be between 1 and anchors − 1 = " + (m - 1) + ", got " + k);
         }
         Operand<TFloat32> e = Anchors.squaredDistances(tf, z, u);
-        Operand<TFloat32> near = nearest(tf, e, k, m);
-        Operand<TFloat32> next = tf.math.sub(nearest(tf, e, k + 1, m), near);
+        List<Operand<TFloat32>> masks = nearest(tf, e, k);
+        Operand<TFloat32> near = masks.get(0);
+        Operand<TFloat32> next = masks.get(1);
         Operand<TInt32> rows = tf.constant(1);
         var keep = org.tensorflow.op.core.Sum.keepDims(true);
         Operand<TFloat32> ek1 = tf.sum(tf.math.mul(next, e), rows, keep);
