@@ -2,7 +2,7 @@
 module org.mvclust.encoders {
     requires org.mvclust.api;
     exports org.mvclust.encoders;
-    provides org.mvclust.api.Encoder with org.mvclust.encoders.MlpEncoder;
+    provides org.mvclust.api.Encoder with org.mvclust.encoders.MlpEncoder, org.mvclust.encoders.Standardize;
     provides org.mvclust.api.Head with org.mvclust.encoders.PerturbedAnchors, org.mvclust.encoders.AnchorGraph,
             org.mvclust.encoders.AnchorGcn;
 }
