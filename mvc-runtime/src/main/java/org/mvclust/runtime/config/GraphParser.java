@@ -275,8 +275,10 @@ public final class GraphParser {
             if (labels != null && !buffers.contains(labels)) {
                 throw error(aat + ".labels", Names.unknown("buffer", labels, buffers));
             }
-            Object k = o.has("k") ? plain(o.get("k")) : "${clusters}";
-            ParamResolver.check(where(aat), List.of(ParamSpec.ofInt("k", null, "clusters")), Map.of("k", k), known);
+            Object k = o.has("k") ? plain(o.get("k")) : null;
+            if (k != null) {
+                ParamResolver.check(where(aat), List.of(ParamSpec.ofInt("k", null, "clusters")), Map.of("k", k), known);
+            }
             Map<String, Object> options = new LinkedHashMap<>();
             for (String key : List.of("restarts", "max_iter")) {
                 if (o.has(key)) {

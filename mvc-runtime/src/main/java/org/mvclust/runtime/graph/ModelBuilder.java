@@ -381,8 +381,8 @@ public final class ModelBuilder {
             }
             return new Model.Store(phase + "/" + a.type(), assigns);
         }
-        int k = ParamResolver.resolve(where, List.of(org.mvclust.api.ParamSpec.ofInt("k", null, "clusters")),
-                Map.of("k", a.k()), vars(-1)).getInt("k");
+        int k = a.k() != null ? ParamResolver.resolve(where, List.of(org.mvclust.api.ParamSpec.ofInt("k", null, "clusters")),
+                Map.of("k", a.k()), vars(-1)).getInt("k") : defaultK(targets);
         StateVar labels = null;
         if (a.labels() != null) {
             if (all) {
@@ -407,6 +407,12 @@ public final class ModelBuilder {
         }
         return new Model.Cluster(phase + "/" + a.type(), inputs, targets, labels, k,
                 (Integer) o.getOrDefault("restarts", 10), (Integer) o.getOrDefault("max_iter", 300), warm);
+    }
+
+    /** Without k: the rows of the centroid variable(s) when given (a block chose the count), else the clusters. */
+    private int defaultK(List<StateVar> targets) {
+        return targets.stream().filter(java.util.Objects::nonNull).mapToInt(t -> (int) t.shape()[0])
+                .findFirst().orElse(clusters);
     }
 
     /** The variable an action writes: a buffer, or node.var (node_v.var for view v of a per-view node). */
