@@ -39,7 +39,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seeds", defaultValue = "3", description = "Seeds 0..N-1 (default: ${DEFAULT-VALUE}).")
     int seeds;
 
-    @Option(names = "--grid", paramLabel = "FILE", description = "YAML grid: {name, seeds, cells: [{method, datasets: [..], set: [k=v..]}]}.")
+    @Option(names = "--grid", paramLabel = "FILE", description = "YAML grid: {name, seeds, cells: [{method, name (labels the cell; default the method), datasets: [..], set: [k=v..]}]}.")
     Path grid;
 
     @Option(names = "--name", description = "Grid name (default: the grid file's name, else 'bench').")
@@ -64,7 +64,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No per-epoch progress.")
     boolean quiet;
 
-    private record Cell(String method, String dataset, List<String> sets) {
+    /** One grid cell; {@code label} (the cell's {@code name} or {@code label}, default the method) names its results. */
+    private record Cell(String method, String label, String dataset, List<String> sets) {
     }
 
     @Override
@@ -80,19 +81,19 @@ public final class BenchCommand implements Callable<Integer> {
         for (Cell cell : cells) {
             Experiment exp = null;
             for (int s = 0; s < seeds; s++) {
-                Path dir = base.resolve(safe(cell.method())).resolve(safe(cell.dataset())).resolve("s" + s);
+                Path dir = base.resolve(safe(cell.label())).resolve(safe(cell.dataset())).resolve("s" + s);
                 Path metrics = dir.resolve("metrics.json");
                 Map<String, Object> m;
                 done++;
                 if (Files.isRegularFile(metrics)) {
                     m = Yaml.JSON.convertValue(Yaml.JSON.readTree(metrics.toFile()), Map.class);
-                    System.err.printf("[%d/%d] %s on %s seed %d: done earlier%n", done, total, cell.method(), cell.dataset(), s);
+                    System.err.printf("[%d/%d] %s on %s seed %d: done earlier%n", done, total, cell.label(), cell.dataset(), s);
                 } else {
                     if (exp == null) {
                         List<String> all = new ArrayList<>(sets);
                         all.addAll(cell.sets());
                         exp = new Experiment(injector, cell.method(), cell.dataset(), DataResolver.dataDirs(dataDir), null,
-                                new Experiment.Settings(all, threads, 10, 0, true));
+                                new Experiment.Settings(all, threads, 10, 0, true, true));
                     }
                     System.err.printf("[%d/%d] %s, seed %d -> %s%n", done, total, exp.describe(), s, dir);
                     Files.createDirectories(dir);
@@ -122,7 +123,7 @@ public final class BenchCommand implements Callable<Integer> {
                 seeds = g.get("seeds").asInt();
             }
             if (!g.has("cells") || !g.get("cells").isArray()) {
-                throw new ConfigException(grid + ": needs a list 'cells' of {method, datasets: [..], set: [..]}");
+                throw new ConfigException(grid + ": needs a list 'cells' of {method, name?, datasets: [..], set: [..]}");
             }
             int i = 0;
             for (JsonNode c : g.get("cells")) {
@@ -132,14 +133,15 @@ public final class BenchCommand implements Callable<Integer> {
                 List<String> cs = new ArrayList<>();
                 c.path("set").forEach(x -> cs.add(x.asText()));
                 for (JsonNode d : c.get("datasets")) {
-                    out.add(new Cell(c.get("method").asText(), d.asText(), cs));
+                    String method = c.get("method").asText();
+                    out.add(new Cell(method, c.hasNonNull("label") ? c.get("label").asText() : c.path("name").asText(method), d.asText(), cs));
                 }
                 i++;
             }
         }
         for (String m : methods) {
             for (String d : datasets) {
-                out.add(new Cell(m, d, List.of()));
+                out.add(new Cell(m, m, d, List.of()));
             }
         }
         if (out.isEmpty()) {
@@ -153,7 +155,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     private static Map<String, Object> row(Cell cell, int seed, Map<String, Object> m) {
         Map<String, Object> r = new LinkedHashMap<>();
-        r.put("method", cell.method());
+        r.put("method", cell.label());
         r.put("dataset", cell.dataset());
         r.put("seed", seed);
         Map<?, ?> metrics = (Map<?, ?>) m.getOrDefault("metrics", Map.of());

@@ -29,7 +29,7 @@ import org.mvclust.runtime.train.Trainer;
 /** One method on one dataset: validated graph, preprocessed data, and single seeded runs into a directory. */
 final class Experiment {
     /** How runs are executed, shared by every seed. */
-    record Settings(List<String> overrides, int threads, int checkpointEvery, int evalEvery, boolean resume) {
+    record Settings(List<String> overrides, int threads, int checkpointEvery, int evalEvery, boolean resume, boolean plots) {
     }
 
     final Registry registry;
@@ -116,7 +116,14 @@ final class Experiment {
         m.put("train_gflop", res.trainFlops() / 1e9);
         m.put("peak_rss_mb", peakRssMb());
         m.put("metrics", data.hasLabels() ? Metrics.all(data.labels(), res.labels()) : Map.of());
+        if (!res.report().isEmpty()) {
+            m.put("report", res.report());
+        }
         Outputs.write(dir.resolve("metrics.json"), Yaml.toJson(m));
+        if (settings.plots()) { // a failure only prints a warning
+            org.mvclust.runtime.report.Plots.writeRun(dir, spec.name() + " on " + data.name() + ", seed " + seed, res.history(),
+                    res.embedding(), res.labels(), data.hasLabels() ? data.labels() : null);
+        }
         return m;
     }
 
