@@ -23,7 +23,8 @@ import org.mvclust.runtime.eval.Metrics;
 import org.mvclust.runtime.graph.Model;
 import org.mvclust.runtime.graph.ModelBuilder;
 import org.mvclust.runtime.plugin.Registry;
-import org.mvclust.runtime.train.Progress;
+import org.mvclust.runtime.graph.Flops;
+import org.mvclust.runtime.train.Profile;
 import org.mvclust.runtime.train.Trainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,99 +69,114 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--eval-every", defaultValue = "10", description = "With labels, compute metrics every N epochs, 0 = at phase ends (default: ${DEFAULT-VALUE}).")
     int evalEvery;
 
+    @Option(names = "--runs", defaultValue = "1", description = "Train N times with seeds SEED..SEED+N-1 and keep the run with the lowest final training loss (labels never used) (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--profile", description = "Print where the time went and the achieved FLOP rate of the training steps.")
+    boolean profileFlag;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress output.")
     boolean quiet;
 
+    @Option(names = "--no-plots", description = "Skip the pictures (curves.png, embedding.png, confusion.png).")
+    boolean noPlots;
+
     @Override
     public Integer call() throws Exception {
-        Injector injector = common.injector();
-        Registry registry = injector.getInstance(Registry.class);
-        GraphSpec spec = injector.getInstance(GraphLoader.class).load(method, sets);
-        MultiViewData data = injector.getInstance(DataResolver.class).load(dataset, DataResolver.dataDirs(dataDir));
-        int k = clusters != null ? clusters : data.classes();
-        if (k < 2) {
-            throw new ConfigException("dataset " + data.name() + " has no labels to count clusters from; pass --clusters K");
+        if (runs < 1) {
+            throw new ConfigException("--runs must be at least 1");
         }
-        if (k > data.samples()) {
-            throw new ConfigException("--clusters " + k + " is more than the " + data.samples() + " samples");
-        }
-        List<Preprocess.Fitted> fitted = Preprocess.apply(spec.preprocess(), data.views());
-        String graphYaml = Yaml.toYaml(spec.tree());
-        String fingerprint = fingerprint(graphYaml, data, k);
-        Path dir = out != null ? out : Path.of("runs", (spec.name() + "-" + data.name() + "-s" + seed).replaceAll("[^A-Za-z0-9_.=-]", "_"));
+        Experiment exp = new Experiment(common.injector(), method, dataset, DataResolver.dataDirs(dataDir), clusters,
+                new Experiment.Settings(sets, threads, checkpointEvery, evalEvery, resume, !noPlots));
+        Path dir = out != null ? out : Path.of("runs", (exp.spec.name() + "-" + exp.data.name() + "-s" + seed)
+                .replaceAll("[^A-Za-z0-9_.=-]", "_"));
         Files.createDirectories(dir);
-        PrintStreamHolder log = new PrintStreamHolder(quiet);
-        try (Model model = new ModelBuilder(spec, registry, k, seed).build(data.views())) {
-            Outputs.write(dir.resolve("graph.yaml"), graphYaml);
-            Outputs.write(dir.resolve("preprocess.json"), Yaml.toJson(Preprocess.describe(data.viewNames(), fitted)));
-            Progress progress = new Progress(log.stream, System.console() != null);
-            log.println(String.format("mvclust: %s on %s (%d samples, %d views %s, %d clusters), seed %d, %d threads -> %s",
-                    spec.name(), data.name(), data.samples(), data.viewCount(),
-                    data.views().stream().map(v -> String.valueOf(v.cols())).toList(), k, seed, threads, dir));
-            Trainer trainer = new Trainer(model, spec, registry, data.samples(), k, data.labels(),
-                    new Trainer.Options(seed, threads, dir.resolve("checkpoint.bin"), checkpointEvery, resume, evalEvery, progress), fingerprint);
-            Trainer.Outcome res = trainer.run();
-            write(dir, spec, data, k, res);
+        java.io.PrintStream log = quiet ? null : System.err;
+        if (log != null) {
+            log.println("mvclust: " + exp.describe() + ", seed " + seed + (runs > 1 ? " (+" + (runs - 1) + " more runs)" : "")
+                    + ", " + threads + " threads -> " + dir);
         }
+        Profile profile = new Profile();
+        List<Map<String, Object>> summary = new ArrayList<>();
+        Map<String, Object> best = null;
+        for (int r = 0; r < runs; r++) {
+            long s = seed + r;
+            Path runDir = runs == 1 ? dir : dir.resolve("run-" + r);
+            Files.createDirectories(runDir);
+            if (runs > 1 && log != null) {
+                log.println("run " + (r + 1) + "/" + runs + " (seed " + s + ")");
+            }
+            Map<String, Object> m = exp.once(s, runDir, log, profile);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("run", r);
+            row.put("seed", s);
+            row.put("final_loss", m.get("final_loss"));
+            @SuppressWarnings("unchecked")
+            Map<String, Double> metrics = (Map<String, Double>) m.get("metrics");
+            row.putAll(metrics);
+            summary.add(row);
+            double loss = (Double) m.get("final_loss");
+            if (best == null || loss < (Double) best.get("final_loss")) {
+                best = m;
+                best.put("run", r);
+            }
+        }
+        if (runs > 1) {
+            Outputs.write(dir.resolve("runs.csv"), Outputs.csv(summary));
+            Map<String, Object> m = new LinkedHashMap<>(best);
+            m.put("selected_by", "lowest final training loss");
+            m.put("runs", runs);
+            m.put("over_runs", overRuns(summary));
+            Outputs.write(dir.resolve("metrics.json"), Yaml.toJson(m));
+            Path chosen = dir.resolve("run-" + best.get("run"));
+            Outputs.write(dir.resolve("labels.csv"), Files.readString(chosen.resolve("labels.csv")));
+            System.out.println("selected run " + best.get("run") + " (seed " + best.get("seed") + ", lowest final loss "
+                    + String.format(java.util.Locale.ROOT, "%.6g", (Double) best.get("final_loss")) + ")");
+        }
+        printResult((Map<?, ?>) best.get("metrics"), runs > 1 ? dir.resolve("runs.csv") : null, summary);
+        if (profileFlag) {
+            System.out.print(profile.table());
+            double rate = Flops.matmulRate(2048, threads);
+            double gflop = summary.size() == 1 ? (Double) best.get("train_gflop") : (Double) best.get("train_gflop") * runs;
+            double achieved = gflop * 1e9 / profile.seconds("training steps");
+            System.out.printf(java.util.Locale.ROOT, "training: %.2f GFLOP/s in matrix products (%.1f%% of a 2048² matmul through TensorFlow here: %.2f GFLOP/s)%n",
+                    achieved / 1e9, 100 * achieved / rate, rate / 1e9);
+        }
+        System.out.println("wrote " + dir);
         return 0;
     }
 
-    private void write(Path dir, GraphSpec spec, MultiViewData data, int k, Trainer.Outcome res) throws IOException {
-        StringBuilder labels = new StringBuilder(data.hasLabels() ? "sample,cluster,class\n" : "sample,cluster\n");
-        for (int i = 0; i < res.labels().length; i++) {
-            labels.append(i).append(',').append(res.labels()[i]);
-            if (data.hasLabels()) {
-                labels.append(',').append(data.labels()[i]);
+    private static Map<String, Object> overRuns(List<Map<String, Object>> rows) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String key : rows.get(0).keySet()) {
+            if (key.equals("run") || key.equals("seed")) {
+                continue;
             }
-            labels.append('\n');
+            double[] v = rows.stream().mapToDouble(r -> ((Number) r.get(key)).doubleValue()).toArray();
+            double mean = java.util.Arrays.stream(v).average().orElse(Double.NaN);
+            double sd = Math.sqrt(java.util.Arrays.stream(v).map(x -> (x - mean) * (x - mean)).sum() / Math.max(1, v.length - 1));
+            out.put(key, Map.of("mean", mean, "std", sd, "max", java.util.Arrays.stream(v).max().orElse(Double.NaN)));
         }
-        Outputs.write(dir.resolve("labels.csv"), labels.toString());
-        Outputs.write(dir.resolve("history.csv"), Outputs.csv(res.history()));
-        Outputs.write(dir.resolve("steps.csv"), Outputs.csv(res.steps()));
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("method", spec.name());
-        m.put("source", spec.source());
-        m.put("overrides", sets);
-        m.put("dataset", data.name());
-        m.put("samples", data.samples());
-        m.put("views", data.viewCount());
-        m.put("clusters", k);
-        m.put("seed", seed);
-        m.put("threads", threads);
-        m.put("train_seconds", res.trainSeconds());
-        m.put("readout_seconds", res.readoutSeconds());
-        Map<String, Double> metrics = data.hasLabels() ? Metrics.all(data.labels(), res.labels()) : Map.of();
-        m.put("metrics", metrics);
-        Outputs.write(dir.resolve("metrics.json"), Yaml.toJson(m));
-        if (!metrics.isEmpty()) {
-            StringBuilder line = new StringBuilder("result:");
-            metrics.forEach((key, v) -> line.append(String.format("  %s %.4f", key.toUpperCase(), v)));
-            System.out.println(line);
-        }
-        System.out.printf("wrote %s (labels.csv, metrics.json, history.csv, steps.csv, graph.yaml) in %.1f s of training%n",
-                dir, res.trainSeconds());
+        return out;
     }
 
-    private String fingerprint(String graphYaml, MultiViewData data, int k) throws Exception {
-        MessageDigest d = MessageDigest.getInstance("SHA-256");
-        d.update(graphYaml.getBytes(StandardCharsets.UTF_8));
-        d.update((data.name() + "|" + data.samples() + "|" + data.views().stream().map(v -> v.cols() + "").toList()
-                + "|" + k + "|" + seed).getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(d.digest());
-    }
-
-    /** Progress goes to stderr unless quiet. */
-    private static final class PrintStreamHolder {
-        final java.io.PrintStream stream;
-
-        PrintStreamHolder(boolean quiet) {
-            this.stream = quiet ? null : System.err;
+    private static void printResult(Map<?, ?> metrics, Path runsCsv, List<Map<String, Object>> summary) {
+        if (metrics == null || metrics.isEmpty()) {
+            return;
         }
-
-        void println(String s) {
-            if (stream != null) {
-                stream.println(s);
+        StringBuilder line = new StringBuilder("result:");
+        metrics.forEach((key, v) -> line.append(String.format(java.util.Locale.ROOT, "  %s %.4f", key.toString().toUpperCase(), (Double) v)));
+        System.out.println(line);
+        if (runsCsv != null) {
+            Map<String, Object> agg = overRuns(summary);
+            StringBuilder mean = new StringBuilder("mean over " + summary.size() + " runs:");
+            for (Object key : metrics.keySet()) {
+                @SuppressWarnings("unchecked")
+                Map<String, Double> a = (Map<String, Double>) agg.get(key.toString());
+                mean.append(String.format(java.util.Locale.ROOT, "  %s %.4f±%.4f", key.toString().toUpperCase(), a.get("mean"), a.get("std")));
             }
+            System.out.println(mean);
         }
     }
+
 }

@@ -26,18 +26,18 @@ import org.mvclust.runtime.plugin.Registry;
 
 /** Turns a graph tree into a {@link GraphSpec}, checking every name, parameter and wire before anything is built. */
 public final class GraphParser {
-    static final Set<String> TOP = Set.of("name", "description", "paper", "vars", "dataset", "buffers", "nodes", "losses", "phases", "readout");
+    static final Set<String> TOP = Set.of("name", "description", "paper", "vars", "dataset", "buffers", "nodes", "losses", "phases", "readout",
+            "report");
     static final Set<String> NODE = Set.of("kind", "type", "per_view", "in", "out", "params");
     static final Set<String> LOSS = Set.of("type", "per_view", "in", "weight", "params");
     static final Set<String> PHASE = Set.of("name", "actions", "epochs", "batch", "cycle", "drop_last", "losses", "train", "optimizer",
-            "clip", "steps", "repeat", "phases");
+            "clip", "grad_norms", "steps", "repeat", "phases");
     static final Map<String, Set<String>> ACTIONS = Map.of(
             "store", Set.of("from", "into"),
             "kmeans", Set.of("in", "k", "centroids", "labels", "restarts", "max_iter", "warm"));
-    static final Set<String> STEP = Set.of("losses", "train", "optimizer", "clip");
+    static final Set<String> STEP = Set.of("losses", "train", "optimizer", "clip", "grad_norms");
     static final Set<String> OPTIMIZER = Set.of("type", "lr", "beta1", "beta2", "eps", "rho", "momentum");
     static final Set<String> READOUT = Set.of("type", "in", "params");
-    static final Set<String> DATASET = Set.of("preprocess");
     public static final Set<String> BUILTIN_VARS = Set.of("dim", "clusters", "views", "samples");
     public static final List<String> OPTIMIZERS = List.of("adam", "rmsprop", "sgd");
     public static final List<String> PREPROCESS = List.of("none", "minmax", "zscore", "l2");
@@ -69,12 +69,24 @@ public final class GraphParser {
         Set<String> known = new HashSet<>(vars.keySet());
         known.addAll(BUILTIN_VARS);
         String preprocess = "none";
+        Map<String, String> readerOptions = new LinkedHashMap<>();
         if (tree.has("dataset")) {
-            keys(tree.get("dataset"), DATASET, "dataset");
-            preprocess = text(tree.get("dataset"), "preprocess", "dataset", "none");
+            JsonNode d = tree.get("dataset");
+            if (!d.isObject()) {
+                throw error("dataset", "expected a mapping (preprocess and reader options such as nan, views, labels, samples)");
+            }
+            preprocess = text(d, "preprocess", "dataset", "none");
             oneOf(preprocess, PREPROCESS, "dataset.preprocess", "preprocessing");
+            d.fields().forEachRemaining(e -> {
+                if (!e.getKey().equals("preprocess")) {
+                    if (!e.getValue().isValueNode()) {
+                        throw error("dataset." + e.getKey(), "a reader option is a single value");
+                    }
+                    readerOptions.put(e.getKey(), e.getValue().asText());
+                }
+            });
         }
-        Set<String> tensors = new LinkedHashSet<>(List.of("x"));
+        Set<String> tensors = new LinkedHashSet<>(List.of("x", "sample_index"));
         Map<String, BufferSpec> buffers = new LinkedHashMap<>();
         object(tree, "buffers", "").fields().forEachRemaining(e -> {
             String at = "buffers." + e.getKey();
@@ -99,8 +111,9 @@ public final class GraphParser {
         this.known = known;
         List<PhaseSpec> phases = phases(phasesTree, "phases", nodes.keySet(), losses);
         ReadoutSpec readout = readout(tree.get("readout"), tensors);
+        List<String> report = report(tree.get("report"), tensors);
         return new GraphSpec(text(tree, "name", "", "unnamed"), text(tree, "description", "", ""), source, vars,
-                preprocess, buffers, nodes, losses, phases, readout, tree);
+                preprocess, readerOptions, buffers, nodes, losses, phases, readout, report, tree);
     }
 
     private NodeSpec node(String id, JsonNode n, Set<String> tensors, Set<String> known) {
@@ -204,7 +217,7 @@ public final class GraphParser {
             int batch = b == null ? 256 : b.isTextual() && b.asText().equals("full") ? 0 : integer(b, pat + ".batch", 1);
             List<StepSpec> steps = new ArrayList<>();
             if (p.has("steps")) {
-                for (String k : List.of("losses", "train", "optimizer", "clip")) {
+                for (String k : List.of("losses", "train", "optimizer", "clip", "grad_norms")) {
                     if (p.has(k)) {
                         throw error(pat + "." + k, "give '" + k + "' inside each step when 'steps' is used");
                     }
@@ -320,7 +333,29 @@ public final class GraphParser {
         } else {
             t.fields().forEachRemaining(e -> add.accept(e.getKey(), e.getValue()));
         }
-        return new StepSpec(resolved, train, s.has("clip") ? number(s.get("clip"), at + ".clip") : 0);
+        return new StepSpec(resolved, train, s.has("clip") ? number(s.get("clip"), at + ".clip") : 0,
+                gradNorms(s.get("grad_norms"), at + ".grad_norms", train.keySet()));
+    }
+
+    /** grad_norms: true (every trained node), false, or a list of trained node ids. */
+    private List<String> gradNorms(JsonNode g, String at, Set<String> trained) {
+        if (g == null || g.isBoolean() && !g.asBoolean()) {
+            return List.of();
+        }
+        if (g.isBoolean()) {
+            return List.copyOf(trained);
+        }
+        if (!g.isArray()) {
+            throw error(at, "expected true, false or a list of trained nodes " + trained);
+        }
+        List<String> ids = new ArrayList<>();
+        for (JsonNode n : g) {
+            if (!trained.contains(n.asText())) {
+                throw error(at, Names.unknown("trained node", n.asText(), trained));
+            }
+            ids.add(n.asText());
+        }
+        return ids;
     }
 
     /** An optimizer spec; with a base, the keys given override the base's (a parameter group). */
@@ -355,6 +390,26 @@ public final class GraphParser {
         Map<String, Object> params = params(r.get("params"), "readout.params");
         ParamResolver.check(where("readout.params"), readout.params(), params, Set.of());
         return new ReadoutSpec(type, in, params);
+    }
+
+    /** Tensors evaluated once at the end, on all samples as one batch, and written to the results. */
+    private List<String> report(JsonNode r, Set<String> tensors) {
+        List<String> out = new ArrayList<>();
+        if (r == null) {
+            return out;
+        }
+        if (!r.isArray()) {
+            throw error("report", "expected a list of tensor names, e.g. [w]");
+        }
+        for (int i = 0; i < r.size(); i++) {
+            String t = r.get(i).asText();
+            String base = t.replaceAll("\\[\\d+]$", "");
+            if (!r.get(i).isTextual() || !tensors.contains(base)) {
+                throw error("report[" + i + "]", Names.unknown("tensor", t, tensors));
+            }
+            out.add(t);
+        }
+        return out;
     }
 
     // ---- small helpers ----
@@ -442,9 +497,19 @@ public final class GraphParser {
         return n.has(key) ? number(n.get(key), at + "." + key) : def;
     }
 
+    /** A number, or "${var}" naming a graph variable that holds one. */
     private double number(JsonNode v, String at) {
         if (v.isNumber()) {
             return v.asDouble();
+        }
+        java.util.regex.Matcher ref = java.util.regex.Pattern.compile("\\$\\{(\\w+)}").matcher(v.asText().strip());
+        if (ref.matches()) {
+            String name = ref.group(1);
+            if (!vars.containsKey(name)) {
+                throw error(at, Names.unknown("graph variable", name, vars.keySet())
+                        + (BUILTIN_VARS.contains(name) ? " ('" + name + "' is known only when the model is built)" : ""));
+            }
+            return number(Yaml.JSON.valueToTree(vars.get(name)), at + " (${" + name + "})");
         }
         try {
             return Double.parseDouble(v.asText());
@@ -453,17 +518,10 @@ public final class GraphParser {
         }
     }
 
-    /** A loss weight: a number, or ${var} naming a graph variable (vars), resolved here. */
+    /** A loss weight: a number, or a graph variable as "${name}" or "-${name}" (e.g. a trade-off set with --set). */
     private double weight(JsonNode v, String at) {
-        if (v.isTextual() && v.asText().startsWith("${") && v.asText().endsWith("}")) {
-            String name = v.asText().substring(2, v.asText().length() - 1);
-            if (!vars.containsKey(name)) {
-                throw error(at, (BUILTIN_VARS.contains(name) ? "'" + name + "' is known only when the model is built; "
-                        : "") + Names.unknown("graph variable", name, vars.keySet()));
-            }
-            return number(Yaml.JSON.valueToTree(vars.get(name)), at + " (${" + name + "})");
-        }
-        return number(v, at);
+        String t = v.asText().strip();
+        return v.isTextual() && t.startsWith("-${") ? -number(Yaml.JSON.getNodeFactory().textNode(t.substring(1)), at) : number(v, at);
     }
 
     private int integer(JsonNode v, String at, int min) {
@@ -480,7 +538,8 @@ public final class GraphParser {
             return m;
         }
         if (!n.isObject()) {
-            throw error(at, "expected a mapping port -> tensor");
+            throw error(at, "expected a mapping port -> tensor, got " + n
+                    + " (a parameter of the same name is set with " + at.replace(".in", ".params.in").replace(".out", ".params.out") + ")");
         }
         n.fields().forEachRemaining(e -> {
             if (!e.getValue().isTextual()) {

@@ -5,10 +5,13 @@ import java.util.List;
 import java.util.Map;
 import org.mvclust.runtime.plugin.Kind;
 
-/** A validated method graph: components, tensor wiring, weighted losses, phases and readout. */
+/**
+ * A validated method graph: components, tensor wiring, weighted losses, phases, readout, and the tensors to report
+ * (evaluated once at the end on all samples, e.g. learned view weights).
+ */
 public record GraphSpec(String name, String description, String source, Map<String, Object> vars,
-                        String preprocess, Map<String, BufferSpec> buffers, Map<String, NodeSpec> nodes, Map<String, LossSpec> losses,
-                        List<PhaseSpec> phases, ReadoutSpec readout, ObjectNode tree) {
+                        String preprocess, Map<String, String> readerOptions, Map<String, BufferSpec> buffers, Map<String, NodeSpec> nodes, Map<String, LossSpec> losses,
+                        List<PhaseSpec> phases, ReadoutSpec readout, List<String> report, ObjectNode tree) {
 
     /** A block instance; per-view nodes are built once per view with their own variables. */
     public record NodeSpec(String id, Kind kind, String type, boolean perView, Map<String, String> in,
@@ -42,8 +45,11 @@ public record GraphSpec(String name, String description, String source, Map<Stri
     public record ActionSpec(String type, String in, String into, String labels, Object k, Map<String, Object> options) {
     }
 
-    /** One parameter update: weighted losses, the nodes it trains (each with its optimizer settings), clipping. */
-    public record StepSpec(Map<String, Double> losses, Map<String, OptimizerSpec> train, double clip) {
+    /**
+     * One parameter update: weighted losses, the nodes it trains (each with its optimizer settings), clipping, and the
+     * trained nodes whose gradient norms are logged (one value per node instance, before clipping).
+     */
+    public record StepSpec(Map<String, Double> losses, Map<String, OptimizerSpec> train, double clip, List<String> gradNorms) {
     }
 
     public record OptimizerSpec(String type, double lr, double beta1, double beta2, double eps, double rho, double momentum) {

@@ -47,8 +47,16 @@ public final class DataResolver {
     }
 
     public MultiViewData load(String spec, List<Path> dataDirs) throws DatasetException {
+        return load(spec, dataDirs, Map.of());
+    }
+
+    /**
+     * Loads {@code NAME[:key=value,...]}; {@code defaults} are reader options from the method graph, overridden by
+     * the spec's. {@code views} made of view numbers selects views; any other {@code views} goes to the reader.
+     */
+    public MultiViewData load(String spec, List<Path> dataDirs, Map<String, String> defaults) throws DatasetException {
         String name = spec;
-        Map<String, String> options = new LinkedHashMap<>();
+        Map<String, String> options = new LinkedHashMap<>(defaults);
         int colon = spec.indexOf(':');
         if (colon > 0 && !Files.exists(Path.of(spec))) {
             name = spec.substring(0, colon);
@@ -60,7 +68,7 @@ public final class DataResolver {
                 options.put(kv.substring(0, eq).strip(), kv.substring(eq + 1).strip());
             }
         }
-        String views = options.remove("views");
+        String views = options.containsKey("views") && options.get("views").matches("[0-9,;\\s]+") ? options.remove("views") : null;
         MultiViewData data = loadWhole(name, options, dataDirs);
         return views == null ? data : subset(data, views);
     }
@@ -80,6 +88,9 @@ public final class DataResolver {
         if (Files.exists(file)) {
             DatasetReader r = readerFor(file, options.remove("reader"));
             return r.read(file, params(r, options, "dataset " + file));
+        }
+        if (name.contains("/") || name.contains(java.io.File.separator) || name.matches(".*\\.(mat|csv|tsv|txt)$")) {
+            throw new DatasetException(file.toAbsolutePath() + ": no such file or directory");
         }
         TreeSet<String> known = new TreeSet<>();
         registry.catalogs().forEach(c -> known.addAll(c.names()));

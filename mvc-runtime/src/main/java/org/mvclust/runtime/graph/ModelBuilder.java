@@ -86,6 +86,8 @@ public final class ModelBuilder {
             dataVars.add(dv);
             tensors.put("x." + v, tf.withName("x" + v).gather(dv.variable(), index, tf.constant(0)));
         }
+        // the dataset row of each batch row, for blocks that keep per-sample state
+        tensors.put("sample_index", tf.withName("sample_index").dtypes.cast(tf.expandDims(index, tf.constant(1)), TFloat32.class));
         for (GraphSpec.BufferSpec b : spec.buffers().values()) {
             int width = ParamResolver.resolve(spec.source() + ": buffers." + b.id(),
                     List.of(org.mvclust.api.ParamSpec.ofInt("width", null, "columns")), Map.of("width", b.width()), vars(-1))
@@ -285,9 +287,20 @@ public final class ModelBuilder {
         for (int i = 0; i < vars.size(); i++) {
             g.add(grads.<TFloat32>dy(i));
         }
+        List<String> ids = new ArrayList<>(s.train().keySet());
+        Map<String, List<Operand<TFloat32>>> norms = new LinkedHashMap<>();
+        for (int i = 0; i < trained.size(); i++) {
+            if (s.gradNorms().contains(ids.get(groupOf.get(i)))) {
+                String name = trained.get(i).name();
+                Operand<TFloat32> sq = st.sum(st.math.square(st.reshape(g.get(i), st.constant(new long[] {-1}))), st.constant(0));
+                norms.computeIfAbsent("grad_norm." + name.substring(0, name.indexOf('.')), k -> new ArrayList<>()).add(sq);
+            }
+        }
         if (s.clip() > 0) {
             g = Optimizers.clipByGlobalNorm(st, g, s.clip());
         }
+        // Every gradient is computed before any variable changes: the backward pass reads the weights it updates.
+        Ops apply = st.withControlDependencies(new ArrayList<Op>(g));
         List<Op> applied = new ArrayList<>();
         for (int k = 0; k < groups.size(); k++) {
             List<Integer> idx = new ArrayList<>();
@@ -298,7 +311,7 @@ public final class ModelBuilder {
             }
             String slotPrefix = "opt." + phase + "." + index + "." + k + ".";
             List<Operand<TFloat32>> gk = g;
-            applied.add(Optimizers.apply(st, groups.get(k), idx.stream().map(vars::get).toList(),
+            applied.add(Optimizers.apply(apply, groups.get(k), idx.stream().map(vars::get).toList(),
                     idx.stream().map(gk::get).toList(), idx.stream().map(i -> trained.get(i).shape()).toList(),
                     idx.stream().map(i -> trained.get(i).name()).toList(),
                     (name, shape, value) -> newState(slotPrefix + name, shape, filled(shape, value)).variable()));
@@ -318,6 +331,12 @@ public final class ModelBuilder {
         if (terms.size() > 1) {
             names.add("total");
             values.add(total);
+        }
+        int at = 0;
+        for (Map.Entry<String, List<Operand<TFloat32>>> e : norms.entrySet()) {
+            // in front: the trainer takes a step's last value as its objective
+            names.add(at, e.getKey());
+            values.add(at++, st.math.sqrt(e.getValue().size() == 1 ? e.getValue().get(0) : st.math.addN(e.getValue())));
         }
         return new Model.Step(target, names, values);
     }

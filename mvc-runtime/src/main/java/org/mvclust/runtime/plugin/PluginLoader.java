@@ -105,9 +105,15 @@ public final class PluginLoader {
                 }
                 sink.accept(s, origin(p.type()));
             } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
-                registry.problem("plugin class " + p.type().getName() + " from " + origin(p.type()) + " failed to load: " + e);
+                registry.problem("plugin class " + p.type().getName() + " from " + origin(p.type()) + " failed to load: " + e
+                        + (e.getCause() != null ? " (caused by " + e.getCause() + ")" : ""));
             }
         }
+    }
+
+    /** A jar by its file name; an exploded module directory (e.g. target/classes) by its whole path. */
+    private static String where(Path p) {
+        return Files.isDirectory(p) ? p.toString() : p.getFileName().toString();
     }
 
     /** The jar or directory a class came from, for messages. */
@@ -115,7 +121,7 @@ public final class PluginLoader {
         Module m = type.getModule();
         if (m.isNamed() && m.getLayer() != null) {
             return m.getLayer().configuration().findModule(m.getName())
-                    .flatMap(r -> r.reference().location()).map(u -> Path.of(u).getFileName().toString() + " (module " + m.getName() + ")")
+                    .flatMap(r -> r.reference().location()).map(u -> where(Path.of(u)) + " (module " + m.getName() + ")")
                     .orElse("module " + m.getName());
         }
         var src = type.getProtectionDomain().getCodeSource();

@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.Map;
 
 /** Training progress: a live line on a terminal, a line every few seconds otherwise. */
-public final class Progress {
+public class Progress {
     private final PrintStream out;
     private final boolean live;
     private long totalEpochs;
@@ -39,7 +39,11 @@ public final class Progress {
         lastPrint = now;
         StringBuilder line = new StringBuilder();
         line.append(String.format("%-14s epoch %4d/%-4d", phase, epoch, epochs));
-        losses.forEach((k, v) -> line.append(String.format("  %s %.5g", k, v)));
+        losses.forEach((k, v) -> {
+            if (!(k.equals("loss") && losses.size() == 2)) {
+                line.append(String.format("  %s %.5g", k, v));
+            }
+        });
         if (metrics != null) {
             metrics.forEach((k, v) -> line.append(String.format("  %s %.4f", k, v)));
         }

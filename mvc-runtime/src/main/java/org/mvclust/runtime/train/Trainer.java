@@ -21,6 +21,7 @@ import org.mvclust.runtime.config.ParamResolver;
 import org.mvclust.runtime.config.Yaml;
 import org.mvclust.runtime.eval.KMeans;
 import org.mvclust.runtime.eval.Metrics;
+import org.mvclust.runtime.graph.Flops;
 import org.mvclust.runtime.graph.Model;
 import org.mvclust.runtime.graph.StateVar;
 import org.mvclust.runtime.plugin.Kind;
@@ -41,12 +42,21 @@ import org.tensorflow.types.TInt64;
 public final class Trainer {
     /** How to run: seed, threads, checkpointing, evaluation cadence, where to report. */
     public record Options(long seed, int threads, Path checkpoint, int checkpointEvery, boolean resume, int evalEvery,
-                          Progress progress) {
+                          Progress progress, Profile profile) {
+        public Options(long seed, int threads, Path checkpoint, int checkpointEvery, boolean resume, int evalEvery,
+                       Progress progress) {
+            this(seed, threads, checkpoint, checkpointEvery, resume, evalEvery, progress, new Profile());
+        }
     }
 
     /** What a run produced. */
+    /**
+     * {@code finalLoss}: the last trained epoch's mean over batches of the summed step objectives (NaN if none);
+     * {@code report}: the graph's report tensors (a number, or a list of numbers in row-major order).
+     */
     public record Outcome(int[] labels, Matrix embedding, List<Map<String, Object>> history, List<Map<String, Object>> steps,
-                          double trainSeconds, double readoutSeconds) {
+                          double finalLoss, double trainFlops, double trainSeconds, double readoutSeconds,
+                          Map<String, Object> report) {
     }
 
     private record Exec(String key, String label, PhaseSpec phase) {
@@ -65,6 +75,8 @@ public final class Trainer {
     private final List<Map<String, Object>> history = new ArrayList<>();
     private final List<Map<String, Object>> steps = new ArrayList<>();
     private long globalStep;
+    private double trainFlops;
+    private final Map<String, Double> flopCache = new java.util.HashMap<>();
 
     public Trainer(Model model, GraphSpec spec, Registry registry, int samples, int clusters, int[] truth,
                    Options opt, String fingerprint) {
@@ -104,7 +116,9 @@ public final class Trainer {
         try (Session session = new Session(model.graph(), config)) {
             int startExec = 0;
             int startEpoch = 0;
+            long tf0 = System.nanoTime();
             initialise(session, model.data(), null);
+            opt.profile().add("data feeding", System.nanoTime() - tf0);
             Checkpoint ck = opt.resume() ? loadCheckpoint() : null;
             initialise(session, model.state(), ck == null ? null : ck.values());
             if (ck != null) {
@@ -128,7 +142,14 @@ public final class Trainer {
             long t1 = System.nanoTime();
             Matrix emb = evaluate(session);
             int[] labels = readout.labels(emb, clusters, opt.seed(), readoutParams);
-            return new Outcome(labels, emb, history, steps, trainSeconds, (System.nanoTime() - t1) / 1e9);
+            opt.profile().add("readout", System.nanoTime() - t1);
+            double finalLoss = Double.NaN;
+            for (int i = history.size() - 1; i >= 0 && Double.isNaN(finalLoss); i--) {
+                Object v = history.get(i).get("loss");
+                finalLoss = v instanceof Number n ? n.doubleValue() : Double.NaN;
+            }
+            double readoutSeconds = (System.nanoTime() - t1) / 1e9;
+            return new Outcome(labels, emb, history, steps, finalLoss, trainFlops, trainSeconds, readoutSeconds, report(session));
         }
     }
 
@@ -144,13 +165,26 @@ public final class Trainer {
         int end = phase.dropLast() ? samples - samples % batch : samples;
         if (fromEpoch == 0) {
             for (Model.Action a : model.actions().getOrDefault(exec.key(), List.of())) {
+                long ta = System.nanoTime();
                 act(session, a, execIndex);
+                opt.profile().add("actions (" + (a instanceof Model.Store ? "store" : "k-means") + ")", System.nanoTime() - ta);
+            }
+        }
+        double epochFlops = 0;
+        for (int from = 0; from < end; from += batch) {
+            int size = Math.min(samples, from + batch) - from;
+            int b = from / batch;
+            for (int s = phase.cycle() ? b % phaseSteps.size() : 0; s < (phase.cycle() ? b % phaseSteps.size() + 1 : phaseSteps.size()); s++) {
+                Model.Step st = phaseSteps.get(s);
+                epochFlops += flopCache.computeIfAbsent(st.target().op().name() + "@" + size, x -> (double) Flops.perRun(st.target(), size));
             }
         }
         for (int epoch = fromEpoch; epoch < phase.epochs(); epoch++) {
+            trainFlops += epochFlops;
             long t0 = System.nanoTime();
             int[] order = permutation(execIndex, epoch);
             Map<String, double[]> sums = new LinkedHashMap<>();
+            sums.put("loss", new double[2]);
             int batches = 0;
             for (int from = 0; from < end; from += batch) {
                 int to = Math.min(samples, from + batch);
@@ -167,7 +201,9 @@ public final class Trainer {
                             Session.Runner r = session.runner().feed(model.index(), idx).feed(model.training(), on)
                                     .feed(model.noiseSeed(), seed).addTarget(step.target());
                             step.lossValues().forEach(r::fetch);
+                            long ts = System.nanoTime();
                             try (Result res = r.run()) {
+                                opt.profile().add("training steps", System.nanoTime() - ts);
                                 for (int i = 0; i < step.lossNames().size(); i++) {
                                     String name = (phaseSteps.size() > 1 ? "s" + s + "." : "") + step.lossNames().get(i);
                                     double v = Tensors.scalar(res.get(i));
@@ -175,8 +211,13 @@ public final class Trainer {
                                         throw new IllegalStateException("loss " + name + " became " + v + " in phase "
                                                 + exec.label() + ", epoch " + (epoch + 1) + " (step " + globalStep + ")");
                                     }
-                                    sums.computeIfAbsent(name, k -> new double[1])[0] += v;
+                                    double[] sum = sums.computeIfAbsent(name, k -> new double[2]);
+                                    sum[0] += v;
+                                    sum[1]++;
                                     stepRow.put(name, v);
+                                    if (i == step.lossNames().size() - 1) {
+                                        sums.get("loss")[0] += v;
+                                    }
                                 }
                             }
                         }
@@ -188,11 +229,15 @@ public final class Trainer {
             }
             Map<String, Double> means = new LinkedHashMap<>();
             int nb = batches;
-            sums.forEach((k, v) -> means.put(k, v[0] / nb));
+            // a step's losses are averaged over the batches that ran it (with cycle, a fraction of them);
+            // "loss" over all batches
+            sums.forEach((k, v) -> means.put(k, v[0] / (k.equals("loss") ? nb : v[1])));
             boolean last = epoch + 1 == phase.epochs();
             Map<String, Double> metrics = null;
             if (truth != null && (last || opt.evalEvery() > 0 && (epoch + 1) % opt.evalEvery() == 0)) {
+                long te = System.nanoTime();
                 metrics = Metrics.all(truth, readout.labels(evaluate(session), clusters, opt.seed(), readoutParams));
+                opt.profile().add("evaluation", System.nanoTime() - te);
             }
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("phase", exec.label());
@@ -206,7 +251,9 @@ public final class Trainer {
             opt.progress().epoch(exec.label(), epoch + 1, phase.epochs(), means, metrics);
             boolean periodic = opt.checkpointEvery() > 0 && (epoch + 1) % opt.checkpointEvery() == 0;
             if (opt.checkpoint() != null && (periodic || last)) {
+                long tc = System.nanoTime();
                 saveCheckpoint(session, last ? execIndex + 1 : execIndex, last ? 0 : epoch + 1);
+                opt.profile().add("checkpoints", System.nanoTime() - tc);
             }
         }
     }
@@ -272,6 +319,41 @@ public final class Trainer {
             order[j] = t;
         }
         return order;
+    }
+
+    /** The report tensors, each evaluated in evaluation mode with all samples as one batch. */
+    private Map<String, Object> report(Session session) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (spec.report().isEmpty()) {
+            return out;
+        }
+        int[] all = new int[samples];
+        for (int i = 0; i < samples; i++) {
+            all[i] = i;
+        }
+        try (TInt32 idx = TInt32.vectorOf(all)) {
+            for (String name : spec.report()) {
+                org.tensorflow.Operand<TFloat32> t = model.tensors().get(name.replaceAll("\\[(\\d+)]$", ".$1"));
+                if (t == null) {
+                    throw new ConfigException(spec.source() + ": report: '" + name + "' has one tensor per view; write "
+                            + name + "[0] for one");
+                }
+                float[] v;
+                try (Result r = session.runner().feed(model.index(), idx).fetch(t).run()) {
+                    v = Tensors.floats(r.get(0));
+                }
+                if (v.length > 10_000) {
+                    throw new ConfigException(spec.source() + ": report: '" + name + "' has " + v.length
+                            + " values; report small tensors (at most 10000 values)");
+                }
+                List<Double> values = new ArrayList<>();
+                for (float x : v) {
+                    values.add((double) x);
+                }
+                out.put(name, values.size() == 1 ? values.get(0) : values);
+            }
+        }
+        return out;
     }
 
     /** The readout tensor for all samples, in evaluation mode. */

@@ -1,0 +1,245 @@
+package org.mvclust.runtime.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.inject.Injector;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.mvclust.runtime.config.ConfigException;
+import org.mvclust.runtime.config.Yaml;
+import org.mvclust.runtime.data.DataResolver;
+import org.mvclust.runtime.graph.Flops;
+import org.mvclust.runtime.train.Profile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code mvclust bench}: a grid of methods × datasets × seeds, resumable, summarised beside the papers' numbers. */
+@Command(name = "bench", description = "Run methods × datasets × seeds; write results/NAME.csv, results/NAME.md and every run's files; "
+        + "running it again finishes only the missing cells.")
+public final class BenchCommand implements Callable<Integer> {
+    private static final List<String> METRICS = List.of("acc", "nmi", "ari", "purity", "fscore");
+
+    @Mixin
+    Common common;
+
+    @Option(names = "--methods", split = ",", paramLabel = "M", description = "Presets or graph files, comma-separated.")
+    List<String> methods = new ArrayList<>();
+
+    @Option(names = "--datasets", split = ";", paramLabel = "D", description = "Dataset specs, separated by ';' (a spec may hold commas: hw:views=1,2,4); repeatable.")
+    List<String> datasets = new ArrayList<>();
+
+    @Option(names = "--seeds", defaultValue = "3", description = "Seeds 0..N-1 (default: ${DEFAULT-VALUE}).")
+    int seeds;
+
+    @Option(names = "--grid", paramLabel = "FILE", description = "YAML grid: {name, seeds, cells: [{method, name (labels the cell; default the method), datasets: [..], set: [k=v..]}]}.")
+    Path grid;
+
+    @Option(names = "--name", description = "Grid name (default: the grid file's name, else 'bench').")
+    String name;
+
+    @Option(names = "--results", defaultValue = "results", paramLabel = "DIR", description = "Where results go (default: ${DEFAULT-VALUE}).")
+    Path results;
+
+    @Option(names = "--reported", paramLabel = "CSV", defaultValue = "benchmarks/reported.csv",
+            description = "The papers' numbers: method,dataset,metric,value,source (default: ${DEFAULT-VALUE}, skipped if absent).")
+    Path reported;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Directory with dataset files (default: $MVCLUST_DATA, then ./data).")
+    Path dataDir;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override applied to every method; repeatable.")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--threads", description = "TensorFlow threads (default: all cores).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = {"-q", "--quiet"}, description = "No per-epoch progress.")
+    boolean quiet;
+
+    /** One grid cell; {@code label} (the cell's {@code name} or {@code label}, default the method) names its results. */
+    private record Cell(String method, String label, String dataset, List<String> sets) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        List<Cell> cells = cells();
+        String gridName = name != null ? name : grid != null ? grid.getFileName().toString().replaceAll("\\.ya?ml$", "") : "bench";
+        Path base = results.resolve(gridName);
+        Files.createDirectories(base);
+        Injector injector = common.injector();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        int total = cells.size() * seeds;
+        int done = 0;
+        for (Cell cell : cells) {
+            Experiment exp = null;
+            for (int s = 0; s < seeds; s++) {
+                Path dir = base.resolve(safe(cell.label())).resolve(safe(cell.dataset())).resolve("s" + s);
+                Path metrics = dir.resolve("metrics.json");
+                Map<String, Object> m;
+                done++;
+                if (Files.isRegularFile(metrics)) {
+                    m = Yaml.JSON.convertValue(Yaml.JSON.readTree(metrics.toFile()), Map.class);
+                    System.err.printf("[%d/%d] %s on %s seed %d: done earlier%n", done, total, cell.label(), cell.dataset(), s);
+                } else {
+                    if (exp == null) {
+                        List<String> all = new ArrayList<>(sets);
+                        all.addAll(cell.sets());
+                        exp = new Experiment(injector, cell.method(), cell.dataset(), DataResolver.dataDirs(dataDir), null,
+                                new Experiment.Settings(all, threads, 10, 0, true, true));
+                    }
+                    System.err.printf("[%d/%d] %s, seed %d -> %s%n", done, total, exp.describe(), s, dir);
+                    Files.createDirectories(dir);
+                    Profile profile = new Profile();
+                    m = exp.once(s, dir, quiet ? null : System.err, profile);
+                }
+                rows.add(row(cell, s, m));
+                Outputs.write(results.resolve(gridName + ".csv"), Outputs.csv(rows));
+            }
+        }
+        double rate = Flops.matmulRate(2048, threads);
+        Outputs.write(results.resolve(gridName + ".md"), markdown(gridName, rows, rate));
+        System.out.println("wrote " + results.resolve(gridName + ".csv") + " and " + results.resolve(gridName + ".md"));
+        return 0;
+    }
+
+    private List<Cell> cells() throws IOException {
+        List<Cell> out = new ArrayList<>();
+        if (grid != null) {
+            JsonNode g;
+            try {
+                g = Yaml.YAML.readTree(grid.toFile());
+            } catch (IOException e) {
+                throw new ConfigException(grid + ": " + e.getMessage(), e);
+            }
+            if (g.has("seeds")) {
+                seeds = g.get("seeds").asInt();
+            }
+            if (!g.has("cells") || !g.get("cells").isArray()) {
+                throw new ConfigException(grid + ": needs a list 'cells' of {method, name?, datasets: [..], set: [..]}");
+            }
+            int i = 0;
+            for (JsonNode c : g.get("cells")) {
+                if (!c.hasNonNull("method") || !c.has("datasets")) {
+                    throw new ConfigException(grid + ": cells[" + i + "] needs 'method' and 'datasets'");
+                }
+                List<String> cs = new ArrayList<>();
+                c.path("set").forEach(x -> cs.add(x.asText()));
+                for (JsonNode d : c.get("datasets")) {
+                    String method = c.get("method").asText();
+                    out.add(new Cell(method, c.hasNonNull("label") ? c.get("label").asText() : c.path("name").asText(method), d.asText(), cs));
+                }
+                i++;
+            }
+        }
+        for (String m : methods) {
+            for (String d : datasets) {
+                out.add(new Cell(m, m, d, List.of()));
+            }
+        }
+        if (out.isEmpty()) {
+            throw new ConfigException("nothing to run: give --methods and --datasets, or --grid FILE");
+        }
+        if (seeds < 1) {
+            throw new ConfigException("--seeds must be at least 1");
+        }
+        return out;
+    }
+
+    private static Map<String, Object> row(Cell cell, int seed, Map<String, Object> m) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("method", cell.label());
+        r.put("dataset", cell.dataset());
+        r.put("seed", seed);
+        Map<?, ?> metrics = (Map<?, ?>) m.getOrDefault("metrics", Map.of());
+        for (String k : METRICS) {
+            r.put(k, metrics.get(k));
+        }
+        for (String k : List.of("epochs", "train_seconds", "step_seconds", "readout_seconds", "train_gflop", "peak_rss_mb", "final_loss")) {
+            r.put(k, m.get(k));
+        }
+        Object g = m.get("train_gflop");
+        Object t = m.get("step_seconds");
+        r.put("gflops", g instanceof Number gn && t instanceof Number tn && tn.doubleValue() > 0
+                ? gn.doubleValue() / tn.doubleValue() : null);
+        r.put("overrides", String.join(" ", cell.sets()));
+        return r;
+    }
+
+    private String markdown(String gridName, List<Map<String, Object>> rows, double rate) throws IOException {
+        Map<String, Double> paper = reported();
+        Map<String, List<Map<String, Object>>> groups = new TreeMap<>();
+        rows.forEach(r -> groups.computeIfAbsent(r.get("method") + "\t" + r.get("dataset"), k -> new ArrayList<>()).add(r));
+        StringBuilder md = new StringBuilder("# " + gridName + "\n\n");
+        md.append("Mean ± std over seeds (fractions); `paper` is the reported value, `Δ` ours − paper.\n\n");
+        md.append("| method | dataset | seeds | ACC | NMI | ARI | F | paper ACC / NMI / ARI / F | Δ ACC | s/epoch | GFLOP/s | % of matmul |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (var e : groups.entrySet()) {
+            String[] key = e.getKey().split("\t");
+            List<Map<String, Object>> g = e.getValue();
+            md.append("| ").append(key[0]).append(" | `").append(key[1]).append("` | ").append(g.size());
+            for (String k : List.of("acc", "nmi", "ari", "fscore")) {
+                md.append(" | ").append(meanStd(g, k));
+            }
+            String p = List.of("acc", "nmi", "ari", "fscore").stream()
+                    .map(k -> paper.containsKey(key[0] + "|" + key[1] + "|" + k) ? fmt(paper.get(key[0] + "|" + key[1] + "|" + k)) : "–")
+                    .reduce((a, b) -> a + " / " + b).orElse("");
+            Double pa = paper.get(key[0] + "|" + key[1] + "|acc");
+            md.append(" | ").append(p).append(" | ").append(pa == null ? "–" : String.format(Locale.ROOT, "%+.4f", mean(g, "acc") - pa));
+            double secPerEpoch = g.stream().mapToDouble(r -> num(r, "train_seconds") / Math.max(1, num(r, "epochs"))).average().orElse(Double.NaN);
+            double gflops = mean(g, "gflops");
+            md.append(String.format(Locale.ROOT, " | %.3f | %.2f | %.0f%% |%n", secPerEpoch, gflops, 100 * gflops * 1e9 / rate));
+        }
+        md.append(String.format(Locale.ROOT, "%nMatrix-product reference on this machine (2048² float32 through TensorFlow, %d threads): %.2f GFLOP/s. "
+                + "GFLOP/s counts the matrix products of the training steps (forward and backward) over the time spent in them.%n", threads, rate / 1e9));
+        return md.toString();
+    }
+
+    private Map<String, Double> reported() throws IOException {
+        Map<String, Double> out = new LinkedHashMap<>();
+        if (reported == null || !Files.isRegularFile(reported)) {
+            return out;
+        }
+        List<String> lines = Files.readAllLines(reported);
+        for (int i = 1; i < lines.size(); i++) {
+            String[] f = lines.get(i).split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1);
+            if (f.length >= 4 && !f[0].isBlank()) {
+                try {
+                    out.put(f[0].trim() + "|" + f[1].replace("\"", "").trim() + "|" + f[2].trim(), Double.parseDouble(f[3].trim()));
+                } catch (NumberFormatException e) {
+                    throw new ConfigException(reported + ": line " + (i + 1) + ": value '" + f[3] + "' is not a number");
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String meanStd(List<Map<String, Object>> g, String k) {
+        double m = mean(g, k);
+        double sd = Math.sqrt(g.stream().mapToDouble(r -> Math.pow(num(r, k) - m, 2)).sum() / Math.max(1, g.size() - 1));
+        return Double.isNaN(m) ? "–" : String.format(Locale.ROOT, "%.4f ± %.4f", m, sd);
+    }
+
+    private static double mean(List<Map<String, Object>> g, String k) {
+        return g.stream().mapToDouble(r -> num(r, k)).average().orElse(Double.NaN);
+    }
+
+    private static double num(Map<String, Object> r, String k) {
+        return r.get(k) instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    private static String safe(String s) {
+        return s.replaceAll("[^A-Za-z0-9_.=-]", "_");
+    }
+}

@@ -1,0 +1,133 @@
+package org.mvclust.runtime.plugin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mvclust.api.Loss;
+import org.mvclust.api.MultiViewData;
+import org.mvclust.runtime.TestData;
+import org.mvclust.runtime.config.ConfigException;
+import org.mvclust.runtime.config.GraphLoader;
+import org.mvclust.runtime.config.GraphSpec;
+import org.mvclust.runtime.graph.Model;
+import org.mvclust.runtime.graph.ModelBuilder;
+import org.mvclust.runtime.train.Progress;
+import org.mvclust.runtime.train.Trainer;
+
+/** A module compiled here, outside the project, dropped as a jar into a plugin directory. */
+class ExternalPluginTest {
+    private static final String ABS_LOSS = """
+            package com.example.abs;
+
+            import java.util.List;
+            import java.util.Map;
+            import org.mvclust.api.*;
+            import org.tensorflow.Operand;
+            import org.tensorflow.types.TFloat32;
+
+            public final class AbsLoss implements Loss {
+                public String name() { return "%s"; }
+                public String description() { return "Mean absolute error"; }
+                public List<ParamSpec> params() { return List.of(ParamSpec.ofDouble("scale", 1.0, "multiplies the loss")); }
+                public List<Port> inputs() { return List.of(Port.one("pred", "prediction"), Port.one("target", "target")); }
+                public Map<String, Operand<TFloat32>> build(BuildContext ctx, Inputs in, Params p) {
+                    var tf = ctx.tf();
+                    var d = tf.math.abs(tf.math.sub(in.one("pred"), in.one("target")));
+                    var mean = tf.math.mean(tf.reshape(d, tf.constant(new long[] {-1})), tf.constant(0));
+                    return Map.of("loss", tf.math.mul(mean, tf.constant((float) p.getDouble("scale"))));
+                }
+            }
+            """;
+
+    @Test
+    void jarInPluginDirectoryIsListedAndUsableByName(@TempDir Path tmp) throws Exception {
+        Path plugins = Files.createDirectories(tmp.resolve("plugins"));
+        jar(tmp, "com.example.abs", "com.example.abs.AbsLoss", ABS_LOSS.formatted("abs"), plugins.resolve("abs-loss.jar"));
+
+        Registry registry = PluginLoader.load(List.of(plugins));
+        assertThat(registry.problems()).isEmpty();
+        assertThat(registry.all(Kind.LOSS)).containsKeys("abs", "mse");
+        assertThat(registry.origin(Kind.LOSS, "abs")).contains("abs-loss.jar");
+
+        GraphSpec spec = new GraphLoader(registry).load("ae-kmeans",
+                List.of("losses.recon.type=abs", "losses.recon.params.scale=2.0", "phases.pretrain.epochs=2", "latent=3"));
+        MultiViewData data = TestData.blobs(60, 3, 5, 6, 4);
+        try (Model model = new ModelBuilder(spec, registry, 3, 0).build(data.views())) {
+            Trainer.Outcome out = new Trainer(model, spec, registry, data.samples(), 3, data.labels(),
+                    new Trainer.Options(0, 1, null, 0, false, 0, new Progress(null, false)), "f").run();
+            assertThat(out.labels()).hasSize(60);
+            assertThat(out.finalLoss()).isFinite().isPositive();
+        }
+    }
+
+    @Test
+    void duplicateNameNamesBothJarsAndTheRestStillLoad(@TempDir Path tmp) throws Exception {
+        Path plugins = Files.createDirectories(tmp.resolve("plugins"));
+        jar(tmp, "com.example.abs", "com.example.abs.AbsLoss", ABS_LOSS.formatted("mse"), plugins.resolve("fake-mse.jar"));
+        Registry registry = PluginLoader.load(List.of(plugins));
+        assertThat(registry.problems()).singleElement().asString()
+                .contains("two loss providers named 'mse'").contains("plugin-losses").contains("fake-mse.jar");
+        assertThatThrownBy(() -> registry.get(Kind.LOSS, "mse", "test"))
+                .hasMessageContaining("fake-mse.jar");
+        assertThat(registry.all(Kind.ENCODER)).containsKey("mlp");
+    }
+
+    @Test
+    void failingProviderIsNamedAndOthersLoad(@TempDir Path tmp) throws Exception {
+        Path plugins = Files.createDirectories(tmp.resolve("plugins"));
+        String broken = ABS_LOSS.formatted("broken").replace("public String name() {",
+                "public AbsLoss() { throw new IllegalStateException(\"no licence\"); }\n    public String name() {");
+        jar(tmp, "com.example.abs", "com.example.abs.AbsLoss", broken, plugins.resolve("broken.jar"));
+        Registry registry = PluginLoader.load(List.of(plugins));
+        assertThat(String.join("\n", registry.problems())).contains("com.example.abs.AbsLoss").contains("no licence");
+        assertThat(registry.all(Kind.LOSS)).containsKey("mse").doesNotContainKey("broken");
+    }
+
+    @Test
+    void missingPluginDirectoryIsAClearError(@TempDir Path tmp) {
+        assertThatThrownBy(() -> PluginLoader.load(List.of(tmp.resolve("nope"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("nope").hasMessageContaining("does not exist");
+    }
+
+    /** Compiles one class into a module jar that provides {@link Loss}. */
+    private static void jar(Path tmp, String module, String cls, String source, Path jar) throws IOException {
+        Path src = Files.createDirectories(tmp.resolve("src-" + jar.getFileName()));
+        Path out = Files.createDirectories(tmp.resolve("out-" + jar.getFileName()));
+        Path file = src.resolve(cls.replace('.', '/') + ".java");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, source);
+        Path info = src.resolve("module-info.java");
+        Files.writeString(info, "module " + module + " { requires org.mvclust.api; provides org.mvclust.api.Loss with " + cls + "; }");
+        String modulePath = String.join(java.io.File.pathSeparator, ModuleLayer.boot().configuration().modules().stream()
+                .flatMap(m -> m.reference().location().stream())
+                .filter(u -> u.getScheme().equals("file")).map(u -> Path.of(u).toString()).toList());
+        int rc = ToolProvider.getSystemJavaCompiler().run(null, null, System.err, "-d", out.toString(),
+                "--module-path", modulePath, info.toString(), file.toString());
+        assertThat(rc).as("javac exit code").isZero();
+        List<Path> classes = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(out)) {
+            s.filter(Files::isRegularFile).forEach(classes::add);
+        }
+        try (OutputStream os = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(os)) {
+            for (Path c : classes) {
+                j.putNextEntry(new JarEntry(out.relativize(c).toString().replace('\\', '/')));
+                j.write(Files.readAllBytes(c));
+                j.closeEntry();
+            }
+        }
+    }
+
+
+}
