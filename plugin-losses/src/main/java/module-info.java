@@ -7,6 +7,6 @@ module org.mvclust.losses {
             org.mvclust.losses.DiscriminatorLoss, org.mvclust.losses.GaussianKlLoss, org.mvclust.losses.JointMiLoss,
             org.mvclust.losses.JointMiPairsLoss, org.mvclust.losses.PseudoLabelCeLoss, org.mvclust.losses.KlLoss,
             org.mvclust.losses.CrossEntropyLoss, org.mvclust.losses.VcrLoss, org.mvclust.losses.AnchorEntropyLoss,
-            org.mvclust.losses.ConsistencyLoss, org.mvclust.losses.StructureLoss;
+            org.mvclust.losses.StructureLoss;
     provides org.mvclust.api.Head with org.mvclust.losses.KnnGraph, org.mvclust.losses.KnnHead;
 }

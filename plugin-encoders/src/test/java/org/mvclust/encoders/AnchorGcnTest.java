@@ -72,6 +72,33 @@ class AnchorGcnTest {
     }
 
     @Test
+    void sampleGraphThroughTheAnchorsIsDoublyStochastic() {
+        // G = S D_S^-1 Sᵀ (n × n, built here only to check it; the method never forms it) is symmetric by
+        // construction, so rows summing to 1 make it doubly stochastic
+        int n = 30, m = 8;
+        try (BlockHarness h = new BlockHarness(2, n, 9)) {
+            float[] s = h.eval(AnchorGraph.graph(h.tf(), h.randomInput(n, 4), h.randomInput(m, 4), 3, 1e-10));
+            double[] deg = new double[m];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < m; j++) {
+                    deg[j] += s[i * m + j];
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                double row = 0;
+                for (int l = 0; l < n; l++) {
+                    for (int j = 0; j < m; j++) {
+                        if (deg[j] > 0) {
+                            row += s[i * m + j] * s[l * m + j] / deg[j];
+                        }
+                    }
+                }
+                assertThat(row).isCloseTo(1.0, within(1e-5));
+            }
+        }
+    }
+
+    @Test
     void gradientMatchesFiniteDifferences() {
         int n = 7, m = 5;
         try (BlockHarness h = new BlockHarness(3, n, 6)) {

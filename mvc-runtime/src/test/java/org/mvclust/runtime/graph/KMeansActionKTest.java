@@ -1,7 +1,6 @@
 package org.mvclust.runtime.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -16,24 +15,23 @@ import org.mvclust.runtime.config.Yaml;
 import org.mvclust.runtime.plugin.PluginLoader;
 import org.mvclust.runtime.plugin.Registry;
 
-/** Loss weights from graph variables, and k-means k taken from the centroid variable's rows. */
-class GraphVarsTest {
+/** k-means k taken from the centroid variable's rows when not given; the dmac preset's trade-offs. */
+class KMeansActionKTest {
     private static final Registry REGISTRY = PluginLoader.load(List.of());
 
     private static final String GRAPH = """
-            vars: {w: 0.25}
             nodes:
               enc: {kind: encoder, type: mlp, per_view: true, in: {x: x}, out: {out: z}, params: {hidden: [8], out: 3}}
               fusion: {kind: fusion, type: mean, in: {views: "z[*]"}, out: {out: h}}
               anchors: {kind: head, type: anchors, in: {z: h}, out: {anchors: u}}
             losses:
-              a: {type: mse, per_view: true, in: {pred: z, target: z}, weight: "${w}"}
+              a: {type: mse, per_view: true, in: {pred: z, target: z}}
               b: {type: anchor-entropy, in: {z: h, anchors: u}}
             phases:
               - name: train
                 actions: [{kmeans: {in: h, centroids: anchors.init}}]
                 epochs: 1
-                losses: {a: "${w}", b: 1}
+                losses: [a, b]
                 train: [enc]
                 optimizer: {type: adam}
             readout: {type: kmeans, in: h}
@@ -44,21 +42,10 @@ class GraphVarsTest {
     }
 
     @Test
-    void lossWeightsReadGraphVariables() throws Exception {
-        GraphSpec spec = parse(GRAPH);
-        assertThat(spec.losses().get("a").weight()).isEqualTo(0.25);
-        assertThat(spec.phases().get(0).steps().get(0).losses()).containsEntry("a", 0.25).containsEntry("b", 1.0);
+    void dmacTradeOffsAreGraphVariables() {
         GraphSpec dmac = new GraphLoader(REGISTRY).load("dmac", List.of("alpha=0.5"));
-        assertThat(dmac.losses().get("cm").weight()).isEqualTo(0.5);
+        assertThat(dmac.losses().get("cm").weight()).isEqualTo(-0.5);
         assertThat(dmac.losses().get("sp").weight()).isEqualTo(10.0);
-    }
-
-    @Test
-    void builtinOrUnknownVariablesAreRejectedAsWeights() {
-        assertThatThrownBy(() -> parse(GRAPH.replace("weight: \"${w}\"", "weight: \"${clusters}\"")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("losses.a.weight").hasMessageContaining("clusters");
-        assertThatThrownBy(() -> parse(GRAPH.replace("{a: \"${w}\"", "{a: \"${v}\"")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("did you mean: w");
     }
 
     @Test
