@@ -61,6 +61,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "TensorFlow threads (default: all cores).")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu, or gpu:N (default: ${DEFAULT-VALUE}).")
+    String device;
+
     @Option(names = {"-q", "--quiet"}, description = "No per-epoch progress.")
     boolean quiet;
 
@@ -93,7 +96,7 @@ public final class BenchCommand implements Callable<Integer> {
                         List<String> all = new ArrayList<>(sets);
                         all.addAll(cell.sets());
                         exp = new Experiment(injector, cell.method(), cell.dataset(), DataResolver.dataDirs(dataDir), null,
-                                new Experiment.Settings(all, threads, 10, 0, true, true));
+                                new Experiment.Settings(all, threads, 10, 0, true, true, device));
                     }
                     System.err.printf("[%d/%d] %s, seed %d -> %s%n", done, total, exp.describe(), s, dir);
                     Files.createDirectories(dir);
