@@ -2,5 +2,5 @@
 module org.mvclust.fusion {
     requires org.mvclust.api;
     provides org.mvclust.api.FusionOperator with org.mvclust.fusion.ConcatFusion, org.mvclust.fusion.MeanFusion,
-            org.mvclust.fusion.LinearFusion;
+            org.mvclust.fusion.AttentionFusion, org.mvclust.fusion.LinearFusion;
 }

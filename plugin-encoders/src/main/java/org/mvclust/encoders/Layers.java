@@ -11,17 +11,52 @@ public final class Layers {
     private Layers() {
     }
 
-    /** x·W + b with W (in × out) He- or Glorot-initialised and b zero. */
+    /** x·W + b with W (in × out) He- or Glorot-initialised and b zero, or (torch) both uniform in ±1/sqrt(in). */
     public static Operand<TFloat32> dense(BuildContext ctx, String name, Operand<TFloat32> x, long out, String init) {
         long in = x.shape().size(1);
         if (in < 0) {
             throw new IllegalArgumentException(name + ": input width unknown");
         }
-        Initializer wInit = "glorot".equals(init) ? Initializer.glorot() : Initializer.he();
+        boolean torch = "torch".equals(init);
+        Initializer wInit = torch ? uniform(1 / Math.sqrt(in)) : "glorot".equals(init) ? Initializer.glorot() : Initializer.he();
         Operand<TFloat32> w = ctx.variable(name + ".w", new long[] {in, out}, wInit);
-        Operand<TFloat32> b = ctx.variable(name + ".b", new long[] {out}, Initializer.zeros());
+        Operand<TFloat32> b = ctx.variable(name + ".b", new long[] {out}, torch ? uniform(1 / Math.sqrt(in)) : Initializer.zeros());
         Ops tf = ctx.tf();
         return tf.nn.biasAdd(tf.linalg.matMul(x, w), b);
+    }
+
+    /**
+     * Batch normalisation over the rows of x with a trainable scale and shift (as torch BatchNorm1d). While
+     * {@code ctx.training()} is true it normalises with the batch mean and (biased) variance and registers a training-step
+     * update of the moving averages (moving = (1 - momentum)·moving + momentum·batch, unbiased variance); otherwise it
+     * normalises with the moving averages.
+     */
+    public static Operand<TFloat32> batchNorm(BuildContext ctx, String name, Operand<TFloat32> x, double momentum, double eps) {
+        long width = x.shape().size(1);
+        if (width < 0) {
+            throw new IllegalArgumentException(name + ": input width unknown");
+        }
+        Ops tf = ctx.tf();
+        long[] shape = {width};
+        Operand<TFloat32> gamma = ctx.variable(name + ".gamma", shape, Initializer.constant(1f));
+        Operand<TFloat32> beta = ctx.variable(name + ".beta", shape, Initializer.zeros());
+        Operand<TFloat32> movingMean = ctx.state(name + ".moving_mean", shape, Initializer.zeros());
+        Operand<TFloat32> movingVar = ctx.state(name + ".moving_var", shape, Initializer.constant(1f));
+        Operand<org.tensorflow.types.TInt32> rows = tf.constant(new int[] {0});
+        Operand<TFloat32> mean = tf.math.mean(x, rows);
+        Operand<TFloat32> var = tf.math.mean(tf.math.squaredDifference(x, mean), rows);
+        Operand<TFloat32> n = tf.dtypes.cast(tf.gather(tf.shape(x), tf.constant(0), tf.constant(0)), TFloat32.class);
+        Operand<TFloat32> unbiased = tf.math.mul(var, tf.math.div(n, tf.math.maximum(tf.math.sub(n, tf.constant(1f)), tf.constant(1f))));
+        Operand<TFloat32> m = tf.constant((float) momentum);
+        Operand<TFloat32> keep = tf.constant((float) (1 - momentum));
+        ctx.onTrainStep(tf.assign(movingMean, tf.math.add(tf.math.mul(keep, movingMean), tf.math.mul(m, tf.stopGradient(mean)))));
+        ctx.onTrainStep(tf.assign(movingVar, tf.math.add(tf.math.mul(keep, movingVar), tf.math.mul(m, tf.stopGradient(unbiased)))));
+        Operand<TFloat32> on = tf.dtypes.cast(ctx.training(), TFloat32.class);
+        Operand<TFloat32> off = tf.math.sub(tf.constant(1f), on);
+        Operand<TFloat32> useMean = tf.math.add(tf.math.mul(on, mean), tf.math.mul(off, movingMean));
+        Operand<TFloat32> useVar = tf.math.add(tf.math.mul(on, var), tf.math.mul(off, movingVar));
+        Operand<TFloat32> scale = tf.math.mul(gamma, tf.math.rsqrt(tf.math.add(useVar, tf.constant((float) eps))));
+        return tf.math.add(tf.math.mul(tf.math.sub(x, useMean), scale), beta);
     }
 
     /** Applies an activation by name: relu, leaky_relu, sigmoid, tanh, elu, softplus, softmax, none. */
@@ -41,4 +76,15 @@ public final class Layers {
 
     public static final java.util.List<String> ACTIVATIONS =
             java.util.List.of("relu", "leaky_relu", "sigmoid", "tanh", "elu", "softplus", "softmax", "none");
+
+    /** Uniform in ±limit (PyTorch's default for Linear weights and biases with limit 1/sqrt(fan_in)). */
+    public static Initializer uniform(double limit) {
+        return (shape, rng) -> {
+            float[] v = new float[Initializer.size(shape)];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = (float) ((rng.nextDouble() * 2 - 1) * limit);
+            }
+            return v;
+        };
+    }
 }

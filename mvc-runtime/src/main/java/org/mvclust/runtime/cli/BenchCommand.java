@@ -39,7 +39,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seeds", defaultValue = "3", description = "Seeds 0..N-1 (default: ${DEFAULT-VALUE}).")
     int seeds;
 
-    @Option(names = "--grid", paramLabel = "FILE", description = "YAML grid: {name, seeds, cells: [{method, label, datasets: [..], set: [k=v..]}]}.")
+    @Option(names = "--grid", paramLabel = "FILE", description = "YAML grid: {name, seeds, cells: [{method, name (labels the cell; default the method), datasets: [..], set: [k=v..]}]}.")
     Path grid;
 
     @Option(names = "--name", description = "Grid name (default: the grid file's name, else 'bench').")
@@ -64,7 +64,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No per-epoch progress.")
     boolean quiet;
 
-    /** {@code label} names the cell in directories and tables (default: the method), so one method can be run with several overrides. */
+    /** One grid cell; {@code label} (the cell's {@code name}, default the method) names its results. */
     private record Cell(String method, String label, String dataset, List<String> sets) {
     }
 
@@ -123,7 +123,7 @@ public final class BenchCommand implements Callable<Integer> {
                 seeds = g.get("seeds").asInt();
             }
             if (!g.has("cells") || !g.get("cells").isArray()) {
-                throw new ConfigException(grid + ": needs a list 'cells' of {method, datasets: [..], set: [..]}");
+                throw new ConfigException(grid + ": needs a list 'cells' of {method, name?, datasets: [..], set: [..]}");
             }
             int i = 0;
             for (JsonNode c : g.get("cells")) {
@@ -134,7 +134,7 @@ public final class BenchCommand implements Callable<Integer> {
                 c.path("set").forEach(x -> cs.add(x.asText()));
                 for (JsonNode d : c.get("datasets")) {
                     String method = c.get("method").asText();
-                    out.add(new Cell(method, c.hasNonNull("label") ? c.get("label").asText() : method, d.asText(), cs));
+                    out.add(new Cell(method, c.path("name").asText(method), d.asText(), cs));
                 }
                 i++;
             }

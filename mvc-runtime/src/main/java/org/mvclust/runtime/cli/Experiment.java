@@ -116,6 +116,9 @@ final class Experiment {
         m.put("train_gflop", res.trainFlops() / 1e9);
         m.put("peak_rss_mb", peakRssMb());
         m.put("metrics", data.hasLabels() ? Metrics.all(data.labels(), res.labels()) : Map.of());
+        if (!res.report().isEmpty()) {
+            m.put("report", res.report());
+        }
         Outputs.write(dir.resolve("metrics.json"), Yaml.toJson(m));
         if (settings.plots()) { // a failure only prints a warning
             org.mvclust.runtime.report.Plots.writeRun(dir, spec.name() + " on " + data.name() + ", seed " + seed, res.history(),

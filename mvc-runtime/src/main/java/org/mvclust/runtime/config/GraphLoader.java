@@ -87,7 +87,8 @@ public final class GraphLoader {
     /**
      * Applies one {@code key=value} override. Keys are paths in the graph ({@code losses.recon.weight}) with shortcuts:
      * a node id alone sets its type ({@code fusion=mean}), {@code node.param} sets a parameter, a variable name sets it,
-     * and phases are addressed by name ({@code phases.pretrain.epochs}).
+     * and phases are addressed by name ({@code phases.pretrain.epochs}), list elements by index ({@code steps.1}).
+     * A null value ({@code ~}) removes the key or list element ({@code phases.train.steps.1=~}).
      */
     public void apply(ObjectNode tree, String override) {
         int eq = override.indexOf('=');
@@ -116,10 +117,40 @@ public final class GraphLoader {
             cur = next;
         }
         String last = path.get(path.size() - 1);
+        String raw = override.substring(eq + 1).strip();
+        boolean remove = raw.equals("~") || raw.equals("null");
+        if (!remove && (value == null || value.isNull())) {
+            throw new ConfigException("--set " + override + ": no value (write ~ to remove " + key + ")");
+        }
+        if (cur instanceof ArrayNode list) {
+            int at = -1;
+            for (int i = 0; i < list.size(); i++) {
+                if (last.equals(list.get(i).path("name").asText()) || last.equals(String.valueOf(i))) {
+                    at = i;
+                    break;
+                }
+            }
+            if (at < 0) {
+                throw new ConfigException("--set " + key + ": no element '" + last + "' in a list of " + list.size());
+            }
+            if (remove) {
+                list.remove(at);
+            } else {
+                list.set(at, value);
+            }
+            return;
+        }
         if (!cur.isObject()) {
             throw new ConfigException("--set " + key + ": '" + path.get(path.size() - 2) + "' is not a mapping");
         }
-        ((ObjectNode) cur).set(last, value);
+        if (remove) {
+            if (!cur.has(last)) {
+                throw new ConfigException("--set " + key + ": nothing to remove: " + Names.unknown("key", last, fieldNames(cur)));
+            }
+            ((ObjectNode) cur).remove(last);
+        } else {
+            ((ObjectNode) cur).set(last, value);
+        }
     }
 
     private void expandShortcuts(ObjectNode tree, List<String> path, String key) {

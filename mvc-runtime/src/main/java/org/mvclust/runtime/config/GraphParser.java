@@ -26,7 +26,8 @@ import org.mvclust.runtime.plugin.Registry;
 
 /** Turns a graph tree into a {@link GraphSpec}, checking every name, parameter and wire before anything is built. */
 public final class GraphParser {
-    static final Set<String> TOP = Set.of("name", "description", "paper", "vars", "dataset", "buffers", "nodes", "losses", "phases", "readout");
+    static final Set<String> TOP = Set.of("name", "description", "paper", "vars", "dataset", "buffers", "nodes", "losses", "phases", "readout",
+            "report");
     static final Set<String> NODE = Set.of("kind", "type", "per_view", "in", "out", "params");
     static final Set<String> LOSS = Set.of("type", "per_view", "in", "weight", "params");
     static final Set<String> PHASE = Set.of("name", "actions", "epochs", "batch", "cycle", "drop_last", "losses", "train", "optimizer",
@@ -110,8 +111,9 @@ public final class GraphParser {
         this.known = known;
         List<PhaseSpec> phases = phases(phasesTree, "phases", nodes.keySet(), losses);
         ReadoutSpec readout = readout(tree.get("readout"), tensors);
+        List<String> report = report(tree.get("report"), tensors);
         return new GraphSpec(text(tree, "name", "", "unnamed"), text(tree, "description", "", ""), source, vars,
-                preprocess, readerOptions, buffers, nodes, losses, phases, readout, tree);
+                preprocess, readerOptions, buffers, nodes, losses, phases, readout, report, tree);
     }
 
     private NodeSpec node(String id, JsonNode n, Set<String> tensors, Set<String> known) {
@@ -386,6 +388,26 @@ public final class GraphParser {
         Map<String, Object> params = params(r.get("params"), "readout.params");
         ParamResolver.check(where("readout.params"), readout.params(), params, Set.of());
         return new ReadoutSpec(type, in, params);
+    }
+
+    /** Tensors evaluated once at the end, on all samples as one batch, and written to the results. */
+    private List<String> report(JsonNode r, Set<String> tensors) {
+        List<String> out = new ArrayList<>();
+        if (r == null) {
+            return out;
+        }
+        if (!r.isArray()) {
+            throw error("report", "expected a list of tensor names, e.g. [w]");
+        }
+        for (int i = 0; i < r.size(); i++) {
+            String t = r.get(i).asText();
+            String base = t.replaceAll("\\[\\d+]$", "");
+            if (!r.get(i).isTextual() || !tensors.contains(base)) {
+                throw error("report[" + i + "]", Names.unknown("tensor", t, tensors));
+            }
+            out.add(t);
+        }
+        return out;
     }
 
     // ---- small helpers ----

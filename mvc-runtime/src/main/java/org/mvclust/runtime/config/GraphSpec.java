@@ -5,10 +5,13 @@ import java.util.List;
 import java.util.Map;
 import org.mvclust.runtime.plugin.Kind;
 
-/** A validated method graph: components, tensor wiring, weighted losses, phases and readout. */
+/**
+ * A validated method graph: components, tensor wiring, weighted losses, phases, readout, and the tensors to report
+ * (evaluated once at the end on all samples, e.g. learned view weights).
+ */
 public record GraphSpec(String name, String description, String source, Map<String, Object> vars,
                         String preprocess, Map<String, String> readerOptions, Map<String, BufferSpec> buffers, Map<String, NodeSpec> nodes, Map<String, LossSpec> losses,
-                        List<PhaseSpec> phases, ReadoutSpec readout, ObjectNode tree) {
+                        List<PhaseSpec> phases, ReadoutSpec readout, List<String> report, ObjectNode tree) {
 
     /** A block instance; per-view nodes are built once per view with their own variables. */
     public record NodeSpec(String id, Kind kind, String type, boolean perView, Map<String, String> in,

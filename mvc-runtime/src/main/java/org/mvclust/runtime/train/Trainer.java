@@ -50,9 +50,13 @@ public final class Trainer {
     }
 
     /** What a run produced. */
-    /** {@code finalLoss}: the last trained epoch's mean over batches of the summed step objectives (NaN if none). */
+    /**
+     * {@code finalLoss}: the last trained epoch's mean over batches of the summed step objectives (NaN if none);
+     * {@code report}: the graph's report tensors (a number, or a list of numbers in row-major order).
+     */
     public record Outcome(int[] labels, Matrix embedding, List<Map<String, Object>> history, List<Map<String, Object>> steps,
-                          double finalLoss, double trainFlops, double trainSeconds, double readoutSeconds) {
+                          double finalLoss, double trainFlops, double trainSeconds, double readoutSeconds,
+                          Map<String, Object> report) {
     }
 
     private record Exec(String key, String label, PhaseSpec phase) {
@@ -144,7 +148,8 @@ public final class Trainer {
                 Object v = history.get(i).get("loss");
                 finalLoss = v instanceof Number n ? n.doubleValue() : Double.NaN;
             }
-            return new Outcome(labels, emb, history, steps, finalLoss, trainFlops, trainSeconds, (System.nanoTime() - t1) / 1e9);
+            double readoutSeconds = (System.nanoTime() - t1) / 1e9;
+            return new Outcome(labels, emb, history, steps, finalLoss, trainFlops, trainSeconds, readoutSeconds, report(session));
         }
     }
 
@@ -179,7 +184,7 @@ public final class Trainer {
             long t0 = System.nanoTime();
             int[] order = permutation(execIndex, epoch);
             Map<String, double[]> sums = new LinkedHashMap<>();
-            sums.put("loss", new double[1]);
+            sums.put("loss", new double[2]);
             int batches = 0;
             for (int from = 0; from < end; from += batch) {
                 int to = Math.min(samples, from + batch);
@@ -206,7 +211,9 @@ public final class Trainer {
                                         throw new IllegalStateException("loss " + name + " became " + v + " in phase "
                                                 + exec.label() + ", epoch " + (epoch + 1) + " (step " + globalStep + ")");
                                     }
-                                    sums.computeIfAbsent(name, k -> new double[1])[0] += v;
+                                    double[] sum = sums.computeIfAbsent(name, k -> new double[2]);
+                                    sum[0] += v;
+                                    sum[1]++;
                                     stepRow.put(name, v);
                                     if (i == step.lossNames().size() - 1) {
                                         sums.get("loss")[0] += v;
@@ -222,7 +229,9 @@ public final class Trainer {
             }
             Map<String, Double> means = new LinkedHashMap<>();
             int nb = batches;
-            sums.forEach((k, v) -> means.put(k, v[0] / nb));
+            // a step's losses are averaged over the batches that ran it (with cycle, a fraction of them);
+            // "loss" over all batches
+            sums.forEach((k, v) -> means.put(k, v[0] / (k.equals("loss") ? nb : v[1])));
             boolean last = epoch + 1 == phase.epochs();
             Map<String, Double> metrics = null;
             if (truth != null && (last || opt.evalEvery() > 0 && (epoch + 1) % opt.evalEvery() == 0)) {
@@ -310,6 +319,41 @@ public final class Trainer {
             order[j] = t;
         }
         return order;
+    }
+
+    /** The report tensors, each evaluated in evaluation mode with all samples as one batch. */
+    private Map<String, Object> report(Session session) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (spec.report().isEmpty()) {
+            return out;
+        }
+        int[] all = new int[samples];
+        for (int i = 0; i < samples; i++) {
+            all[i] = i;
+        }
+        try (TInt32 idx = TInt32.vectorOf(all)) {
+            for (String name : spec.report()) {
+                org.tensorflow.Operand<TFloat32> t = model.tensors().get(name.replaceAll("\\[(\\d+)]$", ".$1"));
+                if (t == null) {
+                    throw new ConfigException(spec.source() + ": report: '" + name + "' has one tensor per view; write "
+                            + name + "[0] for one");
+                }
+                float[] v;
+                try (Result r = session.runner().feed(model.index(), idx).fetch(t).run()) {
+                    v = Tensors.floats(r.get(0));
+                }
+                if (v.length > 10_000) {
+                    throw new ConfigException(spec.source() + ": report: '" + name + "' has " + v.length
+                            + " values; report small tensors (at most 10000 values)");
+                }
+                List<Double> values = new ArrayList<>();
+                for (float x : v) {
+                    values.add((double) x);
+                }
+                out.put(name, values.size() == 1 ? values.get(0) : values);
+            }
+        }
+        return out;
     }
 
     /** The readout tensor for all samples, in evaluation mode. */

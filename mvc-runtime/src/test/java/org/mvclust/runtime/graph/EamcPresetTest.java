@@ -1,0 +1,138 @@
+package org.mvclust.runtime.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.mvclust.api.Matrix;
+import org.mvclust.runtime.config.GraphLoader;
+import org.mvclust.runtime.config.GraphSpec;
+import org.mvclust.runtime.plugin.PluginLoader;
+import org.mvclust.runtime.plugin.Registry;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.Tensor;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.types.TBool;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/** The eamc preset built on a tiny dataset: which variables each of its two alternating steps changes. */
+class EamcPresetTest {
+    private static final Registry REGISTRY = PluginLoader.load(List.of());
+
+    @Test
+    void clusteringAndDiscriminatorStepsUpdateDisjointParameters() {
+        GraphSpec spec = new GraphLoader(REGISTRY).load("eamc", List.of("latent=8", "enc.hidden=[6]", "disc.hidden=[5]"));
+        assertThat(spec.report()).containsExactly("w");
+        try (Model model = new ModelBuilder(spec, REGISTRY, 3, 1).build(data(12));
+             Session session = new Session(model.graph())) {
+            initialise(session, model);
+            List<Model.Step> steps = model.steps().get("train");
+            assertThat(steps).hasSize(2);
+            Set<String> gen = changedBy(session, model, steps.get(0));
+            Set<String> disc = changedBy(session, model, steps.get(1));
+            assertThat(gen).anyMatch(n -> n.startsWith("enc_0.")).anyMatch(n -> n.startsWith("enc_1."))
+                    .anyMatch(n -> n.startsWith("fusion.")).anyMatch(n -> n.startsWith("ddc."))
+                    .contains("ddc.bn.moving_mean", "ddc.bn.moving_var")
+                    .noneMatch(n -> n.startsWith("disc.") || n.startsWith("opt.train.1."));
+            assertThat(disc).anyMatch(n -> n.startsWith("disc.d1."))
+                    .allMatch(n -> n.startsWith("disc.") || n.startsWith("opt.train.1."));
+            Set<String> both = new TreeSet<>(gen);
+            both.retainAll(disc);
+            assertThat(both).isEmpty();
+        }
+    }
+
+    @Test
+    void componentStudyOverridesBuild() {
+        List<String> small = List.of("latent=8", "enc.hidden=[6]", "disc.hidden=[5]");
+        List<String> noAdv = List.of("phases.train.steps.1=~", "phases.train.steps.0.losses=[ddc1, ddc2, ddc3, att]");
+        List<String> noAtt = List.of("fusion.learn=false", "phases.train.steps.0.train.fusion=~");
+        for (List<String> sets : List.of(noAdv, noAtt)) {
+            List<String> all = new ArrayList<>(small);
+            all.addAll(sets);
+            GraphSpec spec = new GraphLoader(REGISTRY).load("eamc", all);
+            try (Model model = new ModelBuilder(spec, REGISTRY, 3, 1).build(data(12));
+                 Session session = new Session(model.graph())) {
+                initialise(session, model);
+                List<Model.Step> steps = model.steps().get("train");
+                Set<String> changed = changedBy(session, model, steps.get(0));
+                if (sets == noAdv) {
+                    assertThat(steps).hasSize(1);
+                    assertThat(changed).anyMatch(n -> n.startsWith("fusion."));
+                } else {
+                    assertThat(steps).hasSize(2);
+                    assertThat(model.state()).noneMatch(v -> v.name().startsWith("fusion."));
+                    assertThat(changed).anyMatch(n -> n.startsWith("enc_0."));
+                }
+            }
+        }
+    }
+
+    private static List<Matrix> data(int n) {
+        Random rng = new Random(3);
+        List<Matrix> views = new ArrayList<>();
+        for (int cols : new int[] {5, 4}) {
+            float[] v = new float[n * cols];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = rng.nextFloat();
+            }
+            views.add(new Matrix(n, cols, v));
+        }
+        return views;
+    }
+
+    private static void initialise(Session session, Model model) {
+        List<StateVar> all = new ArrayList<>(model.data());
+        all.addAll(model.state());
+        List<TFloat32> fed = new ArrayList<>();
+        Session.Runner r = session.runner();
+        for (StateVar v : all) {
+            TFloat32 t = TFloat32.tensorOf(Shape.of(v.shape()), DataBuffers.of(v.initial(), true, false));
+            fed.add(t);
+            r.feed(v.feed(), t).addTarget(v.assign());
+        }
+        r.run().close();
+        fed.forEach(TFloat32::close);
+    }
+
+    /** Runs one training step on the first 8 samples and names the state variables whose values changed. */
+    private static Set<String> changedBy(Session session, Model model, Model.Step step) {
+        Map<String, float[]> before = snapshot(session, model);
+        try (TInt32 idx = TInt32.vectorOf(0, 1, 2, 3, 4, 5, 6, 7); TBool on = TBool.scalarOf(true)) {
+            session.runner().feed(model.index(), idx).feed(model.training(), on).addTarget(step.target()).run().close();
+        }
+        Map<String, float[]> after = snapshot(session, model);
+        Set<String> changed = new TreeSet<>();
+        before.forEach((name, v) -> {
+            if (!Arrays.equals(v, after.get(name))) {
+                changed.add(name);
+            }
+        });
+        return changed;
+    }
+
+    private static Map<String, float[]> snapshot(Session session, Model model) {
+        Map<String, float[]> out = new LinkedHashMap<>();
+        Session.Runner runner = session.runner();
+        model.state().forEach(v -> runner.fetch(v.variable()));
+        try (Result r = runner.run()) {
+            for (int i = 0; i < model.state().size(); i++) {
+                Tensor t = r.get(i);
+                float[] x = new float[(int) t.shape().size()];
+                t.asRawTensor().data().asFloats().read(x);
+                out.put(model.state().get(i).name(), x);
+            }
+        }
+        return out;
+    }
+}

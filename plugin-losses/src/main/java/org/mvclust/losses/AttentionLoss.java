@@ -1,0 +1,54 @@
+package org.mvclust.losses;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.mvclust.api.BuildContext;
+import org.mvclust.api.Inputs;
+import org.mvclust.api.Loss;
+import org.mvclust.api.ParamSpec;
+import org.mvclust.api.Params;
+import org.mvclust.api.Port;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/** EAMC's companion loss ‖K_f − Σ_v w_v K_v‖²_F between the kernel of the fused representation and the weighted view kernels. */
+public final class AttentionLoss implements Loss {
+    @Override
+    public String name() {
+        return "attention";
+    }
+
+    @Override
+    public String description() {
+        return "Squared Frobenius distance between the fused kernel and the weighted sum of the view kernels";
+    }
+
+    @Override
+    public List<Port> inputs() {
+        return List.of(Port.one("fused", "fused representation, samples × d"),
+                Port.many("views", "one representation per view"),
+                Port.one("weights", "view weights, V values"));
+    }
+
+    @Override
+    public List<ParamSpec> params() {
+        return List.of(ParamSpec.ofDouble("rel_sigma", 0.15, "kernel bandwidth: σ² = rel_sigma · median squared distance"));
+    }
+
+    @Override
+    public Map<String, Operand<TFloat32>> build(BuildContext ctx, Inputs in, Params p) {
+        Ops tf = ctx.tf();
+        double rel = p.getDouble("rel_sigma");
+        List<Operand<TFloat32>> views = in.many("views");
+        Operand<TFloat32> w = tf.reshape(in.one("weights"), tf.constant(new int[] {-1}));
+        List<Operand<TFloat32>> weighted = new ArrayList<>();
+        for (int v = 0; v < views.size(); v++) {
+            Operand<TFloat32> wv = tf.gather(w, tf.constant(v), tf.constant(0));
+            weighted.add(tf.math.mul(wv, Kernels.gaussian(tf, views.get(v), rel)));
+        }
+        Operand<TFloat32> diff = tf.math.sub(Kernels.gaussian(tf, in.one("fused"), rel), tf.math.addN(weighted));
+        return Map.of("loss", tf.sum(tf.math.square(diff), tf.constant(new int[] {0, 1})));
+    }
+}

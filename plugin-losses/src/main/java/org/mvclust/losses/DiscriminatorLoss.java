@@ -1,0 +1,37 @@
+package org.mvclust.losses;
+
+import java.util.List;
+import java.util.Map;
+import org.mvclust.api.BuildContext;
+import org.mvclust.api.Inputs;
+import org.mvclust.api.Loss;
+import org.mvclust.api.Params;
+import org.mvclust.api.Port;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/** The discriminators' side: Σ_columns [BCE(sigmoid(fake), 0) + BCE(sigmoid(real), 1)], each BCE a batch mean. */
+public final class DiscriminatorLoss implements Loss {
+    @Override
+    public String name() {
+        return "discriminator";
+    }
+
+    @Override
+    public String description() {
+        return "Sum over discriminators of the mean BCE of fake logits against 0 plus real logits against 1";
+    }
+
+    @Override
+    public List<Port> inputs() {
+        return List.of(Port.one("real", "discriminator logits on real samples, samples × discriminators"),
+                Port.one("fake", "discriminator logits on generated samples, same shape"));
+    }
+
+    @Override
+    public Map<String, Operand<TFloat32>> build(BuildContext ctx, Inputs in, Params p) {
+        Ops tf = ctx.tf();
+        return Map.of("loss", tf.math.add(GeneratorLoss.bce(tf, in.one("fake"), false), GeneratorLoss.bce(tf, in.one("real"), true)));
+    }
+}
