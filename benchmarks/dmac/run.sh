@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# DMAC reproduction on BBC and PIE (5 seeds: the preset, wo/PD, wo/CM; 2 seeds of two variants without whitening).
+# DMAC reproduction on BBC and PIE: the preset over 5 seeds (dmac.yaml); ablations and variants over 2 (variants.yaml).
 # Writes benchmarks/dmac/results/{dmac,variants}.{csv,md}; each run's files go under results/{dmac,variants}/ (not committed).
 # Resumable: running it again finishes only the missing runs.
 set -euo pipefail
