@@ -7,6 +7,8 @@ module org.mvclust.runtime {
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.yaml;
     requires java.compiler;
+    requires java.desktop;
+    requires xchart;
 
     exports org.mvclust.runtime.plugin;
     exports org.mvclust.runtime.config;
@@ -15,6 +17,7 @@ module org.mvclust.runtime {
     exports org.mvclust.runtime.data;
     exports org.mvclust.runtime.eval;
     exports org.mvclust.runtime.cli;
+    exports org.mvclust.runtime.report;
     opens org.mvclust.runtime.plugin to com.google.guice;
     opens org.mvclust.runtime.cli to info.picocli, com.google.guice;
 

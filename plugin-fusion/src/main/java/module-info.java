@@ -2,5 +2,5 @@
 module org.mvclust.fusion {
     requires org.mvclust.api;
     provides org.mvclust.api.FusionOperator with org.mvclust.fusion.ConcatFusion, org.mvclust.fusion.MeanFusion,
-            org.mvclust.fusion.AttentionFusion;
+            org.mvclust.fusion.AttentionFusion, org.mvclust.fusion.WeightedMeanFusion, org.mvclust.fusion.LinearFusion;
 }

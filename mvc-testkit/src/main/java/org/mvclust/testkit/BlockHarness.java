@@ -40,6 +40,8 @@ public final class BlockHarness implements AutoCloseable {
     private final Map<Operand<TFloat32>, float[]> initial = new LinkedHashMap<>();
     private final List<Op> updates = new ArrayList<>();
     private final Map<String, OdeSolver> solvers = new LinkedHashMap<>();
+    private final List<Operand<TFloat32>> trainables = new ArrayList<>();
+    private final Map<String, Operand<TFloat32>> named = new LinkedHashMap<>();
     private final Operand<TBool> training;
     private Session session;
     private boolean train;
@@ -135,12 +137,14 @@ public final class BlockHarness implements AutoCloseable {
 
             @Override
             public Operand<TFloat32> variable(String name, long[] shape, Initializer init) {
-                return BlockHarness.this.variable(shape, init.values(shape, rng));
+                Operand<TFloat32> v = BlockHarness.this.variable(shape, init.values(shape, rng));
+                trainables.add(v);
+                return remember(scope + "." + name, v);
             }
 
             @Override
             public Operand<TFloat32> state(String name, long[] shape, Initializer init) {
-                return BlockHarness.this.variable(shape, init.values(shape, rng));
+                return remember(scope + "." + name, BlockHarness.this.variable(shape, init.values(shape, rng)));
             }
 
             @Override
@@ -177,6 +181,25 @@ public final class BlockHarness implements AutoCloseable {
                 return s;
             }
         };
+    }
+
+    /** The trainable variables the built blocks created, in creation order (for small training loops in tests). */
+    public List<Operand<TFloat32>> trainables() {
+        return List.copyOf(trainables);
+    }
+
+    private Operand<TFloat32> remember(String name, Operand<TFloat32> v) {
+        named.put(name, v);
+        return v;
+    }
+
+    /** A variable or state a block made, by "blockname.name" (the last one of that name); set it with {@link #set}. */
+    public Operand<TFloat32> variable(String name) {
+        Operand<TFloat32> v = named.get(name);
+        if (v == null) {
+            throw new IllegalArgumentException("no variable '" + name + "' (have " + named.keySet() + ")");
+        }
+        return v;
     }
 
     /** The values of a float tensor (row-major). Variables are initialised on first use. */

@@ -8,7 +8,8 @@ import org.mvclust.api.PresetProvider;
 
 /** The presets shipped with mvclust: one YAML graph per method, beside this class. */
 public final class BuiltinPresets implements PresetProvider {
-    private static final List<String> NAMES = List.of("ae-kmeans", "eamc", "kmeans-concat");
+    private static final List<String> NAMES = List.of("ae-kmeans", "bmvc", "dmac", "eamc", "kmeans-concat", "msdib",
+            "msdib-balanced", "nmode-mvc", "sdmvc");
 
     @Override
     public List<String> presets() {

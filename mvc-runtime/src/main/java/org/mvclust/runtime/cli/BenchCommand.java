@@ -61,10 +61,13 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "TensorFlow threads (default: all cores).")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu, or gpu:N (default: ${DEFAULT-VALUE}).")
+    String device;
+
     @Option(names = {"-q", "--quiet"}, description = "No per-epoch progress.")
     boolean quiet;
 
-    /** One grid cell; {@code label} (the cell's {@code name}, default the method) names its results. */
+    /** One grid cell; {@code label} (the cell's {@code name} or {@code label}, default the method) names its results. */
     private record Cell(String method, String label, String dataset, List<String> sets) {
     }
 
@@ -93,7 +96,7 @@ public final class BenchCommand implements Callable<Integer> {
                         List<String> all = new ArrayList<>(sets);
                         all.addAll(cell.sets());
                         exp = new Experiment(injector, cell.method(), cell.dataset(), DataResolver.dataDirs(dataDir), null,
-                                new Experiment.Settings(all, threads, 10, 0, true));
+                                new Experiment.Settings(all, threads, 10, 0, true, true, device));
                     }
                     System.err.printf("[%d/%d] %s, seed %d -> %s%n", done, total, exp.describe(), s, dir);
                     Files.createDirectories(dir);
@@ -134,7 +137,7 @@ public final class BenchCommand implements Callable<Integer> {
                 c.path("set").forEach(x -> cs.add(x.asText()));
                 for (JsonNode d : c.get("datasets")) {
                     String method = c.get("method").asText();
-                    out.add(new Cell(method, c.path("name").asText(method), d.asText(), cs));
+                    out.add(new Cell(method, c.hasNonNull("label") ? c.get("label").asText() : c.path("name").asText(method), d.asText(), cs));
                 }
                 i++;
             }

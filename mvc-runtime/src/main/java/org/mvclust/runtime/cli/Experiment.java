@@ -29,7 +29,8 @@ import org.mvclust.runtime.train.Trainer;
 /** One method on one dataset: validated graph, preprocessed data, and single seeded runs into a directory. */
 final class Experiment {
     /** How runs are executed, shared by every seed. */
-    record Settings(List<String> overrides, int threads, int checkpointEvery, int evalEvery, boolean resume) {
+    record Settings(List<String> overrides, int threads, int checkpointEvery, int evalEvery, boolean resume, boolean plots,
+                    String device) {
     }
 
     final Registry registry;
@@ -75,7 +76,7 @@ final class Experiment {
             Progress progress = new Progress(log, System.console() != null);
             Trainer trainer = new Trainer(model, spec, registry, data.samples(), clusters, data.labels(),
                     new Trainer.Options(seed, settings.threads(), dir.resolve("checkpoint.bin"), settings.checkpointEvery(),
-                            settings.resume(), settings.evalEvery(), progress, profile), fingerprint(seed));
+                            settings.resume(), settings.evalEvery(), progress, profile, settings.device()), fingerprint(seed));
             Trainer.Outcome res = trainer.run();
             long tw = System.nanoTime();
             Map<String, Object> m = write(dir, seed, res, profile);
@@ -120,6 +121,10 @@ final class Experiment {
             m.put("report", res.report());
         }
         Outputs.write(dir.resolve("metrics.json"), Yaml.toJson(m));
+        if (settings.plots()) { // a failure only prints a warning
+            org.mvclust.runtime.report.Plots.writeRun(dir, spec.name() + " on " + data.name() + ", seed " + seed, res.history(),
+                    res.embedding(), res.labels(), data.hasLabels() ? data.labels() : null);
+        }
         return m;
     }
 

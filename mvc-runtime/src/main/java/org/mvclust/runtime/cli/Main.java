@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code mvclust} command line. */
 @Command(name = "mvclust", mixinStandardHelpOptions = true, version = "mvclust 0.1.0",
         description = "Deep multi-view clustering: run published methods and recombine their parts by name.",
-        subcommands = {RunCommand.class, BenchCommand.class, ListCommand.class, DescribeCommand.class, DatasetsCommand.class})
+        subcommands = {RunCommand.class, BenchCommand.class, ReportCommand.class, ListCommand.class, DescribeCommand.class,
+                DatasetsCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

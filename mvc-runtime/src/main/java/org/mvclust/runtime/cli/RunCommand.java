@@ -78,13 +78,19 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress output.")
     boolean quiet;
 
+    @Option(names = "--device", defaultValue = "auto", description = "auto (a GPU when the gpu build sees one), cpu, or gpu:N (default: ${DEFAULT-VALUE}).")
+    String device;
+
+    @Option(names = "--no-plots", description = "Skip the pictures (curves.png, embedding.png, confusion.png).")
+    boolean noPlots;
+
     @Override
     public Integer call() throws Exception {
         if (runs < 1) {
             throw new ConfigException("--runs must be at least 1");
         }
         Experiment exp = new Experiment(common.injector(), method, dataset, DataResolver.dataDirs(dataDir), clusters,
-                new Experiment.Settings(sets, threads, checkpointEvery, evalEvery, resume));
+                new Experiment.Settings(sets, threads, checkpointEvery, evalEvery, resume, !noPlots, device));
         Path dir = out != null ? out : Path.of("runs", (exp.spec.name() + "-" + exp.data.name() + "-s" + seed)
                 .replaceAll("[^A-Za-z0-9_.=-]", "_"));
         Files.createDirectories(dir);

@@ -31,11 +31,11 @@ public final class GraphParser {
     static final Set<String> NODE = Set.of("kind", "type", "per_view", "in", "out", "params");
     static final Set<String> LOSS = Set.of("type", "per_view", "in", "weight", "params");
     static final Set<String> PHASE = Set.of("name", "actions", "epochs", "batch", "cycle", "drop_last", "losses", "train", "optimizer",
-            "clip", "steps", "repeat", "phases");
+            "clip", "grad_norms", "steps", "repeat", "phases");
     static final Map<String, Set<String>> ACTIONS = Map.of(
             "store", Set.of("from", "into"),
             "kmeans", Set.of("in", "k", "centroids", "labels", "restarts", "max_iter", "warm"));
-    static final Set<String> STEP = Set.of("losses", "train", "optimizer", "clip");
+    static final Set<String> STEP = Set.of("losses", "train", "optimizer", "clip", "grad_norms");
     static final Set<String> OPTIMIZER = Set.of("type", "lr", "beta1", "beta2", "eps", "rho", "momentum");
     static final Set<String> READOUT = Set.of("type", "in", "params");
     public static final Set<String> BUILTIN_VARS = Set.of("dim", "clusters", "views", "samples");
@@ -47,6 +47,7 @@ public final class GraphParser {
     private Set<String> tensors;
     private Set<String> buffers;
     private Set<String> known;
+    private Map<String, Object> vars = Map.of();
 
     public GraphParser(Registry registry, String source) {
         this.registry = registry;
@@ -64,6 +65,7 @@ public final class GraphParser {
                 throw error("vars." + b, "'" + b + "' is set by the runtime and cannot be a graph variable");
             }
         }
+        this.vars = vars;
         Set<String> known = new HashSet<>(vars.keySet());
         known.addAll(BUILTIN_VARS);
         String preprocess = "none";
@@ -84,7 +86,7 @@ public final class GraphParser {
                 }
             });
         }
-        Set<String> tensors = new LinkedHashSet<>(List.of("x"));
+        Set<String> tensors = new LinkedHashSet<>(List.of("x", "sample_index"));
         Map<String, BufferSpec> buffers = new LinkedHashMap<>();
         object(tree, "buffers", "").fields().forEachRemaining(e -> {
             String at = "buffers." + e.getKey();
@@ -149,7 +151,7 @@ public final class GraphParser {
         checkPorts(at, block, in, tensors);
         Map<String, Object> params = params(n.get("params"), at + ".params");
         ParamResolver.check(where(at + ".params"), block.params(), params, known);
-        double weight = n.has("weight") ? number(n.get("weight"), at + ".weight") : 1.0;
+        double weight = n.has("weight") ? weight(n.get("weight"), at + ".weight") : 1.0;
         return new LossSpec(id, type, bool(n, "per_view", at), in, weight, params);
     }
 
@@ -215,7 +217,7 @@ public final class GraphParser {
             int batch = b == null ? 256 : b.isTextual() && b.asText().equals("full") ? 0 : integer(b, pat + ".batch", 1);
             List<StepSpec> steps = new ArrayList<>();
             if (p.has("steps")) {
-                for (String k : List.of("losses", "train", "optimizer", "clip")) {
+                for (String k : List.of("losses", "train", "optimizer", "clip", "grad_norms")) {
                     if (p.has(k)) {
                         throw error(pat + "." + k, "give '" + k + "' inside each step when 'steps' is used");
                     }
@@ -273,8 +275,10 @@ public final class GraphParser {
             if (labels != null && !buffers.contains(labels)) {
                 throw error(aat + ".labels", Names.unknown("buffer", labels, buffers));
             }
-            Object k = o.has("k") ? plain(o.get("k")) : "${clusters}";
-            ParamResolver.check(where(aat), List.of(ParamSpec.ofInt("k", null, "clusters")), Map.of("k", k), known);
+            Object k = o.has("k") ? plain(o.get("k")) : null;
+            if (k != null) {
+                ParamResolver.check(where(aat), List.of(ParamSpec.ofInt("k", null, "clusters")), Map.of("k", k), known);
+            }
             Map<String, Object> options = new LinkedHashMap<>();
             for (String key : List.of("restarts", "max_iter")) {
                 if (o.has(key)) {
@@ -299,7 +303,7 @@ public final class GraphParser {
         if (l.isArray()) {
             l.forEach(x -> weights.put(x.asText(), null));
         } else {
-            l.fields().forEachRemaining(e -> weights.put(e.getKey(), number(e.getValue(), at + ".losses." + e.getKey())));
+            l.fields().forEachRemaining(e -> weights.put(e.getKey(), weight(e.getValue(), at + ".losses." + e.getKey())));
         }
         Map<String, Double> resolved = new LinkedHashMap<>();
         weights.forEach((k, w) -> {
@@ -329,7 +333,29 @@ public final class GraphParser {
         } else {
             t.fields().forEachRemaining(e -> add.accept(e.getKey(), e.getValue()));
         }
-        return new StepSpec(resolved, train, s.has("clip") ? number(s.get("clip"), at + ".clip") : 0);
+        return new StepSpec(resolved, train, s.has("clip") ? number(s.get("clip"), at + ".clip") : 0,
+                gradNorms(s.get("grad_norms"), at + ".grad_norms", train.keySet()));
+    }
+
+    /** grad_norms: true (every trained node), false, or a list of trained node ids. */
+    private List<String> gradNorms(JsonNode g, String at, Set<String> trained) {
+        if (g == null || g.isBoolean() && !g.asBoolean()) {
+            return List.of();
+        }
+        if (g.isBoolean()) {
+            return List.copyOf(trained);
+        }
+        if (!g.isArray()) {
+            throw error(at, "expected true, false or a list of trained nodes " + trained);
+        }
+        List<String> ids = new ArrayList<>();
+        for (JsonNode n : g) {
+            if (!trained.contains(n.asText())) {
+                throw error(at, Names.unknown("trained node", n.asText(), trained));
+            }
+            ids.add(n.asText());
+        }
+        return ids;
     }
 
     /** An optimizer spec; with a base, the keys given override the base's (a parameter group). */
@@ -471,15 +497,31 @@ public final class GraphParser {
         return n.has(key) ? number(n.get(key), at + "." + key) : def;
     }
 
+    /** A number, or "${var}" naming a graph variable that holds one. */
     private double number(JsonNode v, String at) {
         if (v.isNumber()) {
             return v.asDouble();
+        }
+        java.util.regex.Matcher ref = java.util.regex.Pattern.compile("\\$\\{(\\w+)}").matcher(v.asText().strip());
+        if (ref.matches()) {
+            String name = ref.group(1);
+            if (!vars.containsKey(name)) {
+                throw error(at, Names.unknown("graph variable", name, vars.keySet())
+                        + (BUILTIN_VARS.contains(name) ? " ('" + name + "' is known only when the model is built)" : ""));
+            }
+            return number(Yaml.JSON.valueToTree(vars.get(name)), at + " (${" + name + "})");
         }
         try {
             return Double.parseDouble(v.asText());
         } catch (NumberFormatException e) {
             throw error(at, "expected a number, got " + v);
         }
+    }
+
+    /** A loss weight: a number, or a graph variable as "${name}" or "-${name}" (e.g. a trade-off set with --set). */
+    private double weight(JsonNode v, String at) {
+        String t = v.asText().strip();
+        return v.isTextual() && t.startsWith("-${") ? -number(Yaml.JSON.getNodeFactory().textNode(t.substring(1)), at) : number(v, at);
     }
 
     private int integer(JsonNode v, String at, int min) {

@@ -45,8 +45,11 @@ public record GraphSpec(String name, String description, String source, Map<Stri
     public record ActionSpec(String type, String in, String into, String labels, Object k, Map<String, Object> options) {
     }
 
-    /** One parameter update: weighted losses, the nodes it trains (each with its optimizer settings), clipping. */
-    public record StepSpec(Map<String, Double> losses, Map<String, OptimizerSpec> train, double clip) {
+    /**
+     * One parameter update: weighted losses, the nodes it trains (each with its optimizer settings), clipping, and the
+     * trained nodes whose gradient norms are logged (one value per node instance, before clipping).
+     */
+    public record StepSpec(Map<String, Double> losses, Map<String, OptimizerSpec> train, double clip, List<String> gradNorms) {
     }
 
     public record OptimizerSpec(String type, double lr, double beta1, double beta2, double eps, double rho, double momentum) {

@@ -7,7 +7,10 @@ import java.util.Map;
 import org.mvclust.api.ParamSpec;
 import org.mvclust.api.Params;
 
-/** Checks raw config values against declared parameters, substitutes ${vars}, applies defaults and types. */
+/**
+ * Checks raw config values against declared parameters, substitutes ${vars} (or arithmetic on them, e.g.
+ * ${views * latent}), applies defaults and types.
+ */
 public final class ParamResolver {
     private ParamResolver() {
     }
@@ -92,6 +95,9 @@ public final class ParamResolver {
     private static Object substitute(String where, Object value, Map<String, Object> vars, java.util.Set<String> known) {
         if (value instanceof String s && s.startsWith("${") && s.endsWith("}")) {
             String name = s.substring(2, s.length() - 1);
+            if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                return Arithmetic.evaluate(where, name, vars, known);
+            }
             if (!known.contains(name)) {
                 throw new ConfigException(where + ": " + Names.unknown("variable", name, known));
             }

@@ -86,6 +86,8 @@ public final class ModelBuilder {
             dataVars.add(dv);
             tensors.put("x." + v, tf.withName("x" + v).gather(dv.variable(), index, tf.constant(0)));
         }
+        // the dataset row of each batch row, for blocks that keep per-sample state
+        tensors.put("sample_index", tf.withName("sample_index").dtypes.cast(tf.expandDims(index, tf.constant(1)), TFloat32.class));
         for (GraphSpec.BufferSpec b : spec.buffers().values()) {
             int width = ParamResolver.resolve(spec.source() + ": buffers." + b.id(),
                     List.of(org.mvclust.api.ParamSpec.ofInt("width", null, "columns")), Map.of("width", b.width()), vars(-1))
@@ -285,6 +287,15 @@ public final class ModelBuilder {
         for (int i = 0; i < vars.size(); i++) {
             g.add(grads.<TFloat32>dy(i));
         }
+        List<String> ids = new ArrayList<>(s.train().keySet());
+        Map<String, List<Operand<TFloat32>>> norms = new LinkedHashMap<>();
+        for (int i = 0; i < trained.size(); i++) {
+            if (s.gradNorms().contains(ids.get(groupOf.get(i)))) {
+                String name = trained.get(i).name();
+                Operand<TFloat32> sq = st.sum(st.math.square(st.reshape(g.get(i), st.constant(new long[] {-1}))), st.constant(0));
+                norms.computeIfAbsent("grad_norm." + name.substring(0, name.indexOf('.')), k -> new ArrayList<>()).add(sq);
+            }
+        }
         if (s.clip() > 0) {
             g = Optimizers.clipByGlobalNorm(st, g, s.clip());
         }
@@ -320,6 +331,12 @@ public final class ModelBuilder {
         if (terms.size() > 1) {
             names.add("total");
             values.add(total);
+        }
+        int at = 0;
+        for (Map.Entry<String, List<Operand<TFloat32>>> e : norms.entrySet()) {
+            // in front: the trainer takes a step's last value as its objective
+            names.add(at, e.getKey());
+            values.add(at++, st.math.sqrt(e.getValue().size() == 1 ? e.getValue().get(0) : st.math.addN(e.getValue())));
         }
         return new Model.Step(target, names, values);
     }
@@ -364,8 +381,8 @@ public final class ModelBuilder {
             }
             return new Model.Store(phase + "/" + a.type(), assigns);
         }
-        int k = ParamResolver.resolve(where, List.of(org.mvclust.api.ParamSpec.ofInt("k", null, "clusters")),
-                Map.of("k", a.k()), vars(-1)).getInt("k");
+        int k = a.k() != null ? ParamResolver.resolve(where, List.of(org.mvclust.api.ParamSpec.ofInt("k", null, "clusters")),
+                Map.of("k", a.k()), vars(-1)).getInt("k") : defaultK(targets);
         StateVar labels = null;
         if (a.labels() != null) {
             if (all) {
@@ -390,6 +407,12 @@ public final class ModelBuilder {
         }
         return new Model.Cluster(phase + "/" + a.type(), inputs, targets, labels, k,
                 (Integer) o.getOrDefault("restarts", 10), (Integer) o.getOrDefault("max_iter", 300), warm);
+    }
+
+    /** Without k: the rows of the centroid variable(s) when given (a block chose the count), else the clusters. */
+    private int defaultK(List<StateVar> targets) {
+        return targets.stream().filter(java.util.Objects::nonNull).mapToInt(t -> (int) t.shape()[0])
+                .findFirst().orElse(clusters);
     }
 
     /** The variable an action writes: a buffer, or node.var (node_v.var for view v of a per-view node). */

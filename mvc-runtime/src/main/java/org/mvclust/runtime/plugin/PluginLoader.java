@@ -111,12 +111,17 @@ public final class PluginLoader {
         }
     }
 
+    /** A jar by its file name; an exploded module directory (e.g. target/classes) by its whole path. */
+    private static String where(Path p) {
+        return Files.isDirectory(p) ? p.toString() : p.getFileName().toString();
+    }
+
     /** The jar or directory a class came from, for messages. */
     static String origin(Class<?> type) {
         Module m = type.getModule();
         if (m.isNamed() && m.getLayer() != null) {
             return m.getLayer().configuration().findModule(m.getName())
-                    .flatMap(r -> r.reference().location()).map(u -> Path.of(u).getFileName().toString() + " (module " + m.getName() + ")")
+                    .flatMap(r -> r.reference().location()).map(u -> where(Path.of(u)) + " (module " + m.getName() + ")")
                     .orElse("module " + m.getName());
         }
         var src = type.getProtectionDomain().getCodeSource();

@@ -42,10 +42,15 @@ import org.tensorflow.types.TInt64;
 public final class Trainer {
     /** How to run: seed, threads, checkpointing, evaluation cadence, where to report. */
     public record Options(long seed, int threads, Path checkpoint, int checkpointEvery, boolean resume, int evalEvery,
-                          Progress progress, Profile profile) {
+                          Progress progress, Profile profile, String device) {
+        public Options(long seed, int threads, Path checkpoint, int checkpointEvery, boolean resume, int evalEvery,
+                       Progress progress, Profile profile) {
+            this(seed, threads, checkpoint, checkpointEvery, resume, evalEvery, progress, profile, "auto");
+        }
+
         public Options(long seed, int threads, Path checkpoint, int checkpointEvery, boolean resume, int evalEvery,
                        Progress progress) {
-            this(seed, threads, checkpoint, checkpointEvery, resume, evalEvery, progress, new Profile());
+            this(seed, threads, checkpoint, checkpointEvery, resume, evalEvery, progress, new Profile(), "auto");
         }
     }
 
@@ -110,8 +115,7 @@ public final class Trainer {
     }
 
     public Outcome run() {
-        ConfigProto config = ConfigProto.newBuilder()
-                .setIntraOpParallelismThreads(opt.threads()).setInterOpParallelismThreads(opt.threads()).build();
+        ConfigProto config = sessionConfig(opt);
         opt.progress().total(totalEpochs());
         try (Session session = new Session(model.graph(), config)) {
             int startExec = 0;
@@ -151,6 +155,21 @@ public final class Trainer {
             double readoutSeconds = (System.nanoTime() - t1) / 1e9;
             return new Outcome(labels, emb, history, steps, finalLoss, trainFlops, trainSeconds, readoutSeconds, report(session));
         }
+    }
+
+    /** Threads, and the device: auto (a GPU if TensorFlow sees one), cpu, or gpu:N. */
+    static ConfigProto sessionConfig(Options opt) {
+        ConfigProto.Builder b = ConfigProto.newBuilder()
+                .setIntraOpParallelismThreads(opt.threads()).setInterOpParallelismThreads(opt.threads());
+        String d = opt.device() == null ? "auto" : opt.device();
+        if (d.equals("cpu")) {
+            b.putDeviceCount("GPU", 0);
+        } else if (d.matches("gpu:\\d+")) {
+            b.setGpuOptions(org.tensorflow.proto.GPUOptions.newBuilder().setVisibleDeviceList(d.substring(4)).setAllowGrowth(true));
+        } else if (!d.equals("auto")) {
+            throw new ConfigException("--device " + d + ": expected auto, cpu or gpu:N");
+        }
+        return b.build();
     }
 
     private String position(int exec, int epoch) {

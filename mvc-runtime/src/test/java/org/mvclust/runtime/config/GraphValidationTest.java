@@ -88,4 +88,24 @@ class GraphValidationTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("losses.recon (view 0)");
     }
+
+    @Test
+    void numbersMayNameAGraphVariable() {
+        GraphSpec spec = loader.load("ae-kmeans", List.of("vars.w=2.5", "losses.recon.weight=${w}", "phases.pretrain.optimizer.lr=${w}"));
+        assertThat(spec.losses().get("recon").weight()).isEqualTo(2.5);
+        assertThat(spec.phases().get(0).steps().get(0).train().get("enc").lr()).isEqualTo(2.5);
+        assertThatThrownBy(() -> loader.load("ae-kmeans", List.of("losses.recon.weight=${v}")))
+                .hasMessageContaining("losses.recon.weight").hasMessageContaining("'v'");
+        assertThatThrownBy(() -> loader.load("ae-kmeans", List.of("losses.recon.weight=${dim}")))
+                .hasMessageContaining("known only when the model is built");
+    }
+
+    @Test
+    void gradNormsNameTrainedNodes() {
+        assertThat(loader.load("ae-kmeans", List.of("phases.pretrain.grad_norms=true")).phases().get(0).steps().get(0).gradNorms())
+                .containsExactly("enc", "dec");
+        assertThat(loader.load("ae-kmeans", List.of()).phases().get(0).steps().get(0).gradNorms()).isEmpty();
+        assertThatThrownBy(() -> loader.load("ae-kmeans", List.of("phases.pretrain.grad_norms=[fusion]")))
+                .hasMessageContaining("phases[0].grad_norms").hasMessageContaining("enc");
+    }
 }

@@ -121,4 +121,22 @@ class TrainerTest {
         assertThatThrownBy(() -> new GraphLoader(REGISTRY).load(graph.toString(), List.of()))
                 .hasMessageContaining("bad.yaml: phases[1].actions[0].kmeans.labels").hasMessageContaining("P");
     }
+
+    @Test
+    void gradNormsAreLoggedPerNodeInstanceAndDoNotChangeTheObjective() {
+        Trainer.Outcome plain = run(4, null, false, new Progress(null, false));
+        GraphSpec spec = new GraphLoader(REGISTRY).load("ae-kmeans",
+                java.util.stream.Stream.concat(SHORT.stream(), java.util.stream.Stream.of("phases.pretrain.grad_norms=[enc]")).toList());
+        Trainer.Outcome logged;
+        try (Model model = new ModelBuilder(spec, REGISTRY, 3, 4).build(DATA.views())) {
+            logged = new Trainer(model, spec, REGISTRY, DATA.samples(), 3, DATA.labels(),
+                    new Trainer.Options(4, 2, null, 0, false, 0, new Progress(null, false)), "fp").run();
+        }
+        Map<String, Object> row = logged.history().get(0);
+        assertThat(row).containsKeys("grad_norm.enc_0", "grad_norm.enc_1").doesNotContainKey("grad_norm.dec_0");
+        assertThat((Double) row.get("grad_norm.enc_0")).isPositive().isFinite();
+        assertThat(row.get("grad_norm.enc_0")).isNotEqualTo(row.get("grad_norm.enc_1"));
+        assertThat(logged.finalLoss()).isEqualTo(plain.finalLoss());
+        assertThat(logged.labels()).isEqualTo(plain.labels());
+    }
 }

@@ -1,0 +1,110 @@
+package org.mvclust.runtime.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mvclust.runtime.cli.Main;
+import org.mvclust.runtime.cli.Outputs;
+import org.mvclust.runtime.config.Yaml;
+import org.mvclust.runtime.eval.Metrics;
+
+class HtmlReportTest {
+    @TempDir
+    Path tmp;
+
+    /** A run directory as {@code mvclust run} leaves it; pictures only when {@code plots}. */
+    static Path runDir(Path dir, String method, long seed, boolean plots) throws IOException {
+        Files.createDirectories(dir);
+        PlotsTest.Run run = new PlotsTest.Run();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("method", method);
+        m.put("dataset", "blobs");
+        m.put("seed", seed);
+        m.put("final_loss", 0.0123);
+        m.put("metrics", Metrics.all(run.truth, run.labels));
+        Outputs.write(dir.resolve("metrics.json"), Yaml.toJson(m));
+        Outputs.write(dir.resolve("graph.yaml"), "name: " + method + "\nnodes: {enc: {block: mlp, sizes: [\"<b>\"]}}\n");
+        Outputs.write(dir.resolve("history.csv"), Outputs.csv(run.history));
+        StringBuilder labels = new StringBuilder("sample,cluster,class\n");
+        for (int i = 0; i < run.labels.length; i++) {
+            labels.append(i).append(',').append(run.labels[i]).append(',').append(run.truth[i]).append('\n');
+        }
+        Outputs.write(dir.resolve("labels.csv"), labels.toString());
+        if (plots) {
+            assertThat(Plots.writeRun(dir, method, run.history, run.data.views().get(0), run.labels, run.truth)).isTrue();
+        }
+        return dir;
+    }
+
+    @Test
+    void runPageShowsMetricsPicturesAndGraph() throws IOException {
+        Path dir = runDir(tmp.resolve("run1"), "ae-kmeans", 3, true);
+        assertThat(Main.execute("report", dir.toString())).isZero();
+        String html = Files.readString(dir.resolve("report.html"));
+        assertThat(html).contains("<img class=full src=\"curves.png\"", "src=\"embedding.png\"", "src=\"confusion.png\"")
+                .contains("ae-kmeans on blobs, seed 3")
+                .contains("<th>ACC</th>", "<th>NMI</th>")
+                .contains(HtmlReport.fmt("acc", Metrics.acc(new PlotsTest.Run().truth, new PlotsTest.Run().labels)))
+                .contains("sizes: [&quot;&lt;b&gt;&quot;]")
+                .doesNotContain("<script");
+    }
+
+    @Test
+    void missingPicturesAreRedrawnFromTheCsvs() throws IOException {
+        Path dir = runDir(tmp.resolve("run2"), "m", 0, false);
+        Path out = tmp.resolve("pages/run2.html");
+        assertThat(Main.execute("report", dir.toString(), "--out", out.toString())).isZero();
+        PlotsTest.png(dir.resolve(Plots.CURVES));
+        PlotsTest.png(dir.resolve(Plots.CONFUSION));
+        assertThat(dir.resolve(Plots.EMBEDDING)).doesNotExist();
+        assertThat(Files.readString(out)).contains("src=\"../run2/curves.png\"", "src=\"../run2/confusion.png\"");
+    }
+
+    @Test
+    void benchPageHasMeanAndStdPerMethodAndDatasetAndLinksToCells() throws IOException {
+        Path results = tmp.resolve("results");
+        Files.createDirectories(results);
+        Outputs.write(results.resolve("grid.csv"), """
+                method,dataset,seed,acc,nmi,ari,purity,fscore,epochs,train_seconds
+                a,hw,0,0.8,0.7,0.6,0.8,0.7,10,1.5
+                a,hw,1,0.9,0.7,0.6,0.8,0.7,10,2.5
+                a,hw,2,1.0,0.7,0.6,0.8,0.7,10,3.5
+                b,hw,0,0.5,0.4,0.3,0.5,0.4,10,1.0
+                """);
+        Outputs.write(results.resolve("grid.md"), "# grid\n\n| method | dataset | ACC |\n|---|---|---|\n| a | hw | 0.9 ± 0.1 |\n");
+        Outputs.write(results.resolve("other.csv"), "x,y\n1,2\n");
+        runDir(results.resolve("grid/a/hw/s0"), "a", 0, true);
+        assertThat(Main.execute("report", results.toString())).isZero();
+        String html = Files.readString(results.resolve("report.html"));
+        assertThat(html).contains("<h2>grid</h2>")
+                .contains("<td class=l>a</td><td class=l>hw</td><td>3</td><td>0.9000 ± 0.1000</td><td>0.7000 ± 0</td>")
+                .contains("<td class=l>b</td><td class=l>hw</td><td>1</td><td>0.5000</td>")
+                .contains("<td>10 ± 0</td><td>2.5000 ± 1</td>")
+                .contains("<a href=\"grid/a/hw/s0/report.html\">report</a>")
+                .contains("<img class=thumb src=\"grid/a/hw/s0/curves.png\"", "src=\"grid/a/hw/s0/confusion.png\"")
+                .contains("<th>ACC</th></tr>", "<td>0.9 ± 0.1</td>")
+                .doesNotContain("other");
+        assertThat(results.resolve("grid/a/hw/s0/report.html")).exists();
+    }
+
+    @Test
+    void neitherRunNorBenchIsAnError() {
+        assertThat(Main.execute("report", tmp.toString())).isEqualTo(2);
+        assertThat(Main.execute("report", tmp.resolve("missing").toString())).isEqualTo(2);
+        assertThat(tmp.resolve("report.html")).doesNotExist();
+    }
+
+    @Test
+    void markdownTablesAndCsvQuotes() {
+        assertThat(HtmlReport.markdown("## T\n|a|b|\n|:-|-:|\n|1|<2>|\ntext")).isEqualTo(
+                "<h5>T</h5>\n<table>\n<tr><th>a</th><th>b</th></tr>\n<tr><td>1</td><td>&lt;2&gt;</td></tr>\n</table>\n<p>text</p>\n");
+        assertThat(Csv.parse("a,\"b,\"\"c\"\"\"\r\n1,2")).isEqualTo(List.of(List.of("a", "b,\"c\""), List.of("1", "2")));
+    }
+}

@@ -1,0 +1,59 @@
+package org.mvclust.encoders;
+
+import java.util.List;
+import java.util.Map;
+import org.mvclust.api.BuildContext;
+import org.mvclust.api.Head;
+import org.mvclust.api.Inputs;
+import org.mvclust.api.ParamSpec;
+import org.mvclust.api.Params;
+import org.mvclust.api.Port;
+import org.tensorflow.Operand;
+import org.tensorflow.op.linalg.Qr;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * An orthogonal clustering projection: y = x·W + b (samples × out), then Q of the reduced QR of y, so the output has
+ * orthonormal columns (QᵀQ = I). Gradients flow through the QR. Needs at least {@code out} samples per batch.
+ */
+public final class QrHead implements Head {
+    @Override
+    public String name() {
+        return "qr";
+    }
+
+    @Override
+    public String description() {
+        return "Linear map to out columns, then the Q factor of a reduced QR (orthonormal columns)";
+    }
+
+    @Override
+    public List<Port> inputs() {
+        return List.of(Port.one("x", "representation, samples × features"));
+    }
+
+    @Override
+    public List<String> outputs() {
+        return List.of("out", "y");
+    }
+
+    @Override
+    public List<ParamSpec> params() {
+        return List.of(
+                ParamSpec.ofInt("out", 0, "number of output columns; 0 = the number of clusters"),
+                ParamSpec.ofBoolean("linear", true, "apply the linear map first; false orthogonalises x itself"),
+                ParamSpec.ofString("init", "he", "initialisation of the linear map: he, glorot or torch (uniform in ±1/sqrt(in))"));
+    }
+
+    @Override
+    public Map<String, Operand<TFloat32>> build(BuildContext ctx, Inputs in, Params p) {
+        QrGradient.register();
+        Operand<TFloat32> y = in.one("x");
+        if (p.getBoolean("linear")) {
+            int out = p.getInt("out") > 0 ? p.getInt("out") : ctx.clusters();
+            y = Layers.dense(ctx, "l0", y, out, p.getString("init"));
+        }
+        Qr<TFloat32> qr = ctx.tf().linalg.qr(y, Qr.fullMatrices(false));
+        return Map.of("out", qr.q(), "y", y);
+    }
+}

@@ -1,0 +1,38 @@
+package org.mvclust.encoders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.mvclust.testkit.BlockHarness;
+import org.tensorflow.Operand;
+import org.tensorflow.types.TFloat32;
+
+class StandardizeTest {
+    @Test
+    void columnsGetZeroMeanAndUnitVariance() {
+        try (BlockHarness h = new BlockHarness(2, 4, 1)) {
+            Operand<TFloat32> x = h.input(new float[][] {{1, 10}, {2, 10}, {3, 14}, {6, 6}});
+            float[] y = h.eval(h.build(new Standardize(), Map.of("x", x), Map.of(), Map.of("eps", 0.0)).get("out"));
+            // column 0: mean 3, variance (4 + 1 + 0 + 9) / 4 = 3.5
+            double sd = Math.sqrt(3.5);
+            assertThat((double) y[0]).isCloseTo(-2 / sd, within(1e-6));
+            assertThat((double) y[6]).isCloseTo(3 / sd, within(1e-6));
+            // column 1: mean 10, variance (0 + 0 + 16 + 16) / 4 = 8
+            assertThat((double) y[5]).isCloseTo(4 / Math.sqrt(8), within(1e-6));
+        }
+    }
+
+    @Test
+    void gradientMatchesFiniteDifferences() {
+        try (BlockHarness h = new BlockHarness(2, 6, 2)) {
+            Operand<TFloat32> x = h.randomInput(6, 3);
+            Operand<TFloat32> w = h.randomInput(6, 3);
+            var tf = h.tf();
+            Operand<TFloat32> y = h.build(new Standardize(), Map.of("x", x), Map.of(), Map.of()).get("out");
+            Operand<TFloat32> f = tf.sum(tf.reshape(tf.math.mul(y, w), tf.constant(new long[] {-1})), tf.constant(0));
+            assertThat(h.gradientError(f, x, 1e-2)).isLessThan(5e-3);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package org.mvclust.fusion;
+
+import java.util.List;
+import java.util.Map;
+import org.mvclust.api.BuildContext;
+import org.mvclust.api.FusionOperator;
+import org.mvclust.api.Initializer;
+import org.mvclust.api.Inputs;
+import org.mvclust.api.ParamSpec;
+import org.mvclust.api.Params;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Combines the views, then one linear layer (no activation) to {@code out} columns. Modes: concat ([h1..hV]·W + b),
+ * weighted_sum (softmax weights per sample from the concatenation, Σ_v a_v h_v, then the layer), average (mean, then
+ * the layer); the last two need equal widths.
+ */
+public final class LinearFusion implements FusionOperator {
+    static final List<String> MODES = List.of("concat", "weighted_sum", "average");
+
+    @Override
+    public String name() {
+        return "linear";
+    }
+
+    @Override
+    public String description() {
+        return "Concatenation (or weighted/plain average) of the views followed by a linear layer";
+    }
+
+    @Override
+    public List<ParamSpec> params() {
+        return List.of(
+                ParamSpec.ofInt("out", null, "width of the fused representation"),
+                ParamSpec.ofString("mode", "concat", "how views are combined before the layer: " + MODES),
+                ParamSpec.ofString("init", "glorot", "weight initialisation: glorot, he, or torch (weights and biases uniform in ±1/sqrt(in))"));
+    }
+
+    @Override
+    public Map<String, Operand<TFloat32>> build(BuildContext ctx, Inputs in, Params p) {
+        List<Operand<TFloat32>> views = in.many("views");
+        Ops tf = ctx.tf();
+        String mode = p.getString("mode");
+        String init = p.getString("init");
+        Operand<TFloat32> cat = tf.concat(views, tf.constant(1));
+        Operand<TFloat32> h = switch (mode) {
+            case "concat" -> cat;
+            case "average" -> tf.math.mean(tf.stack(equalWidths(views)), tf.constant(0));
+            case "weighted_sum" -> {
+                Operand<TFloat32> a = tf.nn.softmax(dense(ctx, "weights", cat, views.size(), init));
+                Operand<TFloat32> sum = null;
+                for (int v = 0; v < views.size(); v++) {
+                    Operand<TFloat32> av = tf.slice(a, tf.constant(new int[] {0, v}), tf.constant(new int[] {-1, 1}));
+                    Operand<TFloat32> term = tf.math.mul(equalWidths(views).get(v), av);
+                    sum = sum == null ? term : tf.math.add(sum, term);
+                }
+                yield sum;
+            }
+            default -> throw new IllegalArgumentException("unknown mode '" + mode + "' (" + MODES + ")");
+        };
+        return Map.of("out", dense(ctx, "l0", h, p.getInt("out"), init));
+    }
+
+    private static Operand<TFloat32> dense(BuildContext ctx, String name, Operand<TFloat32> x, long out, String init) {
+        long in = x.shape().size(1);
+        Initializer torch = (shape, rng) -> {
+            float[] v = new float[Initializer.size(shape)];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = (float) ((rng.nextDouble() * 2 - 1) / Math.sqrt(in));
+            }
+            return v;
+        };
+        Initializer wInit = switch (init) {
+            case "torch" -> torch;
+            case "he" -> Initializer.he();
+            case "glorot" -> Initializer.glorot();
+            default -> throw new IllegalArgumentException("unknown init '" + init + "' (glorot, he, torch)");
+        };
+        Operand<TFloat32> w = ctx.variable(name + ".w", new long[] {in, out}, wInit);
+        Operand<TFloat32> b = ctx.variable(name + ".b", new long[] {out}, init.equals("torch") ? torch : Initializer.zeros());
+        return ctx.tf().nn.biasAdd(ctx.tf().linalg.matMul(x, w), b);
+    }
+
+    private static List<Operand<TFloat32>> equalWidths(List<Operand<TFloat32>> views) {
+        long width = views.get(0).shape().size(1);
+        for (int v = 1; v < views.size(); v++) {
+            if (views.get(v).shape().size(1) != width) {
+                throw new IllegalArgumentException("this mode needs equal widths, view 0 has " + width
+                        + " and view " + v + " has " + views.get(v).shape().size(1));
+            }
+        }
+        return views;
+    }
+}

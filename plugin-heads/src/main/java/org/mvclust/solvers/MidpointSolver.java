@@ -1,0 +1,18 @@
+package org.mvclust.solvers;
+
+/** Explicit midpoint rule, order 2 (two evaluations per step). */
+public final class MidpointSolver extends RungeKutta {
+    public MidpointSolver() {
+        super(Tableau.MIDPOINT);
+    }
+
+    @Override
+    public String name() {
+        return "midpoint";
+    }
+
+    @Override
+    public String description() {
+        return "Explicit midpoint rule, order 2 (two evaluations per step)";
+    }
+}

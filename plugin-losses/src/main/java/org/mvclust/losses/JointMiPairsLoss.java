@@ -1,0 +1,57 @@
+package org.mvclust.losses;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.mvclust.api.BuildContext;
+import org.mvclust.api.Inputs;
+import org.mvclust.api.Loss;
+import org.mvclust.api.ParamSpec;
+import org.mvclust.api.Params;
+import org.mvclust.api.Port;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/** Σ over view pairs i < j of I(h_i; h_j) by the batch joint-matrix estimator (+MI; e.g. cross-view redundancy). */
+public final class JointMiPairsLoss implements Loss {
+    @Override
+    public String name() {
+        return "joint_mi_pairs";
+    }
+
+    @Override
+    public String description() {
+        return "Sum over view pairs i<j of the joint-matrix mutual information I(h_i;h_j) (+MI)";
+    }
+
+    @Override
+    public List<Port> inputs() {
+        return List.of(Port.many("views", "one tensor per view, samples × D (equal D)"));
+    }
+
+    @Override
+    public List<ParamSpec> params() {
+        return JointMiLoss.common();
+    }
+
+    @Override
+    public Map<String, Operand<TFloat32>> build(BuildContext ctx, Inputs in, Params p) {
+        Ops tf = ctx.tf();
+        List<Operand<TFloat32>> views = new ArrayList<>();
+        for (Operand<TFloat32> v : in.many("views")) {
+            views.add(JointMutualInformation.transform(tf, p.getString("transform"), v));
+        }
+        if (views.size() < 2) {
+            throw new IllegalArgumentException("joint_mi_pairs needs at least two views, got " + views.size());
+        }
+        List<Operand<TFloat32>> terms = new ArrayList<>();
+        for (int i = 0; i < views.size(); i++) {
+            for (int j = i + 1; j < views.size(); j++) {
+                terms.add(JointMutualInformation.estimate(tf, views.get(i), views.get(j), p.getBoolean("symmetrise"),
+                        p.getDouble("eps"), p.getDouble("lambda")));
+            }
+        }
+        return Map.of("loss", terms.size() == 1 ? terms.get(0) : tf.math.addN(terms));
+    }
+}
