@@ -34,6 +34,7 @@ public final class QrGradient {
         if (op.attributes().getAttrBool("full_matrices")) {
             throw new IllegalArgumentException("Qr gradient: only the reduced QR (full_matrices=false) is supported");
         }
+        // no shape queries here: they wait for the graph lock that the gradient builder holds
         Output<TFloat32> q = op.<TFloat32>output(0);
         Output<TFloat32> r = op.<TFloat32>output(1);
         Operand<TFloat32> dq = grads.get(0) == null ? tf.zerosLike(q) : (Operand<TFloat32>) grads.get(0);

@@ -54,6 +54,8 @@ public final class QrHead implements Head {
             y = Layers.dense(ctx, "l0", y, out, p.getString("init"));
         }
         Qr<TFloat32> qr = ctx.tf().linalg.qr(y, Qr.fullMatrices(false));
-        return Map.of("out", qr.q(), "y", y);
+        // Qr's shape inference leaves the columns unknown when the rows are; a reshape states them
+        Operand<TFloat32> q = ctx.tf().reshape(qr.q(), ctx.tf().constant(new long[] {-1, y.shape().size(1)}));
+        return Map.of("out", q, "y", y);
     }
 }
