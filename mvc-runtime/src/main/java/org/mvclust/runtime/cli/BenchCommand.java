@@ -36,13 +36,13 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--datasets", split = ";", paramLabel = "D", description = "Dataset specs, separated by ';' (a spec may hold commas: hw:views=1,2,4); repeatable.")
     List<String> datasets = new ArrayList<>();
 
-    @Option(names = "--seeds", defaultValue = "3", description = "Seeds 0..N-1 (default: ${DEFAULT-VALUE}).")
-    int seeds;
+    @Option(names = "--seeds", description = "Seeds 0..N-1 (default: the grid's 'seeds', else 3).")
+    Integer seeds;
 
     @Option(names = "--grid", paramLabel = "FILE", description = "YAML grid: {name, seeds, cells: [{method, name (labels the cell; default the method), datasets: [..], set: [k=v..]}]}.")
     Path grid;
 
-    @Option(names = "--name", description = "Grid name (default: the grid file's name, else 'bench').")
+    @Option(names = "--name", description = "Grid name (default: the grid's 'name', else its file name, else 'bench').")
     String name;
 
     @Option(names = "--results", defaultValue = "results", paramLabel = "DIR", description = "Where results go (default: ${DEFAULT-VALUE}).")
@@ -122,8 +122,17 @@ public final class BenchCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new ConfigException(grid + ": " + e.getMessage(), e);
             }
-            if (g.has("seeds")) {
+            for (var it = g.fieldNames(); it.hasNext(); ) {
+                String key = it.next();
+                if (!List.of("name", "seeds", "cells").contains(key)) {
+                    throw new ConfigException(grid + ": unknown key '" + key + "' (known: name, seeds, cells)");
+                }
+            }
+            if (seeds == null && g.has("seeds")) {
                 seeds = g.get("seeds").asInt();
+            }
+            if (name == null && g.hasNonNull("name")) {
+                name = g.get("name").asText();
             }
             if (!g.has("cells") || !g.get("cells").isArray()) {
                 throw new ConfigException(grid + ": needs a list 'cells' of {method, name?, datasets: [..], set: [..]}");
@@ -149,6 +158,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (out.isEmpty()) {
             throw new ConfigException("nothing to run: give --methods and --datasets, or --grid FILE");
+        }
+        if (seeds == null) {
+            seeds = 3;
         }
         if (seeds < 1) {
             throw new ConfigException("--seeds must be at least 1");
