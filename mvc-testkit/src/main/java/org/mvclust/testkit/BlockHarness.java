@@ -45,6 +45,7 @@ public final class BlockHarness implements AutoCloseable {
     private final Operand<TBool> training;
     private Session session;
     private boolean train;
+    private Operand<TInt64> noiseSeed;
 
     public BlockHarness(int clusters, int samples, long seed) {
         this.clusters = clusters;
@@ -60,6 +61,12 @@ public final class BlockHarness implements AutoCloseable {
     /** Makes solvers available to blocks by name. */
     public BlockHarness withSolver(OdeSolver solver) {
         solvers.put(solver.name(), solver);
+        return this;
+    }
+
+    /** The [2] int64 seed blocks built from now on get for their stateless noise (default: the constant {1, 2}). */
+    public BlockHarness noiseSeed(Operand<TInt64> seed) {
+        noiseSeed = seed;
         return this;
     }
 
@@ -159,7 +166,7 @@ public final class BlockHarness implements AutoCloseable {
 
             @Override
             public Operand<TInt64> noiseSeed() {
-                return scoped.constant(new long[] {1, 2});
+                return noiseSeed != null ? noiseSeed : scoped.constant(new long[] {1, 2});
             }
 
             @Override

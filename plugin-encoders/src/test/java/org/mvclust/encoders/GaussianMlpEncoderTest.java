@@ -16,7 +16,8 @@ class GaussianMlpEncoderTest {
 
     private static Map<String, Operand<TFloat32>> encode(BlockHarness h, Operand<TFloat32> x, Operand<TInt64> seed,
                                                          Map<String, Object> params) {
-        return h.build(new Wrapped(new GaussianMlpEncoder(), seed), Map.of("x", x), Map.of(), params);
+        h.noiseSeed(seed);
+        return h.build(new GaussianMlpEncoder(), Map.of("x", x), Map.of(), params);
     }
 
     @Test
@@ -87,10 +88,9 @@ class GaussianMlpEncoderTest {
     @Test
     void torchInitIsUniformWithinOneOverRootFanIn() {
         try (BlockHarness h = new BlockHarness(2, 4, 2)) {
-            Wrapped enc = new Wrapped(new GaussianMlpEncoder(), null);
-            h.build(enc, Map.of("x", h.randomInput(4, 9)), Map.of(), Map.of("hidden", List.of(50), "out", 3));
-            float[] w = h.eval(enc.variables.get(0));
-            float[] b = h.eval(enc.variables.get(1));
+            h.build(new GaussianMlpEncoder(), Map.of("x", h.randomInput(4, 9)), Map.of(), Map.of("hidden", List.of(50), "out", 3));
+            float[] w = h.eval(h.trainables().get(0));
+            float[] b = h.eval(h.trainables().get(1));
             assertThat(w).hasSize(9 * 50);
             double max = 0;
             for (float v : w) {

@@ -31,11 +31,10 @@ class WeightedMeanFusionTest {
     void learnedWeightsGetGradientsMatchingFiniteDifferences() {
         try (BlockHarness h = new BlockHarness(2, 4, 1)) {
             List<Operand<TFloat32>> views = List.of(h.randomInput(4, 3), h.randomInput(4, 3));
-            Wrapped fusion = new Wrapped(new WeightedMeanFusion(), null);
-            Operand<TFloat32> out = h.build(fusion, Map.of(), Map.of("views", views), Map.of()).get("out");
+            Operand<TFloat32> out = h.build(new WeightedMeanFusion(), Map.of(), Map.of("views", views), Map.of()).get("out");
             Ops tf = h.tf();
             Operand<TFloat32> f = tf.sum(tf.math.mul(out, out), tf.constant(new int[] {0, 1}));
-            Operand<TFloat32> logits = fusion.variables.get(0);
+            Operand<TFloat32> logits = h.trainables().get(0);
             float[] g = h.eval(tf.gradients(f, List.of(logits)).<TFloat32>dy(0));
             assertThat(Math.abs(g[0]) + Math.abs(g[1])).isGreaterThan(1e-3f);
             assertThat(h.gradientError(f, logits, 1e-2)).isLessThan(1e-3);
