@@ -1,11 +1,14 @@
 package org.mvclust.runtime.graph;
 
 import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.tensorflow.Graph;
 import org.tensorflow.GraphOperation;
 import org.tensorflow.Operand;
+import org.tensorflow.Output;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
@@ -13,6 +16,12 @@ import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.proto.DeviceStepStats;
+import org.tensorflow.proto.NodeExecStats;
+import org.tensorflow.proto.NodeOutput;
+import org.tensorflow.proto.RunMetadata;
+import org.tensorflow.proto.RunOptions;
+import org.tensorflow.proto.TensorShapeProto;
 import org.tensorflow.types.TFloat32;
 
 /** Floating-point work of training steps (counted from the graph's matrix products) and the machine's matmul rate. */
@@ -22,9 +31,14 @@ public final class Flops {
 
     /**
      * Multiply-add FLOPs (2·m·k·n per product) of every MatMul a run of {@code target} executes, forward and backward,
-     * with unknown dimensions taken as {@code batch}.
+     * with a size that no operand's static shape knows taken as {@code batch}.
      */
     public static long perRun(Op target, int batch) {
+        return perRun(target, batch, Map.of());
+    }
+
+    /** As {@link #perRun(Op, int)}, with the operands' sizes taken first from {@code actual} (see {@link #shapes}). */
+    public static long perRun(Op target, int batch, Map<String, long[]> actual) {
         Set<GraphOperation> seen = new HashSet<>();
         ArrayDeque<GraphOperation> todo = new ArrayDeque<>();
         todo.add((GraphOperation) target.op());
@@ -35,12 +49,7 @@ public final class Flops {
                 continue;
             }
             if (op.type().equals("MatMul")) {
-                long[] out = dims(op.output(0).shape(), batch);
-                long[] a = dims(op.input(0).shape(), batch);
-                if (out.length == 2 && a.length == 2) {
-                    long k = a[0] == out[0] ? a[1] : a[0];
-                    flops += 2 * out[0] * out[1] * k;
-                }
+                flops += matMul(op, batch, actual);
             }
             for (int i = 0; i < op.numInputs(); i++) {
                 todo.add((GraphOperation) op.input(i).op());
@@ -50,15 +59,56 @@ public final class Flops {
         return flops;
     }
 
-    private static long[] dims(Shape s, int batch) {
-        if (s.isUnknown()) {
-            return new long[0];
+    /** 2·m·k·n, each size from whichever of the operands and the result knows it (transposes honoured), else batch. */
+    static long matMul(GraphOperation op, int batch, Map<String, long[]> actual) {
+        boolean ta = op.attributes().getAttrBool("transpose_a");
+        boolean tb = op.attributes().getAttrBool("transpose_b");
+        Shape a = shape(op.input(0), actual);
+        Shape b = shape(op.input(1), actual);
+        Shape out = shape(op.output(0), actual);
+        long m = known(batch, size(out, 0), size(a, ta ? 1 : 0));
+        long n = known(batch, size(out, 1), size(b, tb ? 0 : 1));
+        long k = known(batch, size(a, ta ? 0 : 1), size(b, tb ? 1 : 0));
+        return 2 * m * n * k;
+    }
+
+    private static Shape shape(Output<?> o, Map<String, long[]> actual) {
+        long[] d = actual.get(o.op().name() + ":" + o.index());
+        return d != null ? Shape.of(d) : o.shape();
+    }
+
+    /** Run options that make a run report the shape of every tensor it produced. */
+    public static RunOptions traced() {
+        return RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.SOFTWARE_TRACE).build();
+    }
+
+    /** The shapes of the tensors a traced run produced, by "op:output". */
+    public static Map<String, long[]> shapes(RunMetadata metadata) {
+        Map<String, long[]> out = new HashMap<>();
+        for (DeviceStepStats d : metadata.getStepStats().getDevStatsList()) {
+            for (NodeExecStats n : d.getNodeStatsList()) {
+                for (NodeOutput o : n.getOutputList()) {
+                    TensorShapeProto t = o.getTensorDescription().getShape();
+                    if (!t.getUnknownRank()) {
+                        out.put(n.getNodeName() + ":" + o.getSlot(), t.getDimList().stream().mapToLong(TensorShapeProto.Dim::getSize).toArray());
+                    }
+                }
+            }
         }
-        long[] d = new long[s.numDimensions()];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = s.size(i) < 0 ? batch : s.size(i);
+        return out;
+    }
+
+    private static long size(Shape s, int i) {
+        return s.isUnknown() || s.numDimensions() != 2 ? -1 : s.size(i);
+    }
+
+    private static long known(int batch, long... sizes) {
+        for (long s : sizes) {
+            if (s >= 0) {
+                return s;
+            }
         }
-        return d;
+        return batch;
     }
 
     /** FLOP/s of an n×n by n×n float32 product through TensorFlow on this machine, best of several runs. */

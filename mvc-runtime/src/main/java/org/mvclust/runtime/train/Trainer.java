@@ -189,17 +189,7 @@ public final class Trainer {
                 opt.profile().add("actions (" + (a instanceof Model.Store ? "store" : "k-means") + ")", System.nanoTime() - ta);
             }
         }
-        double epochFlops = 0;
-        for (int from = 0; from < end; from += batch) {
-            int size = Math.min(samples, from + batch) - from;
-            int b = from / batch;
-            for (int s = phase.cycle() ? b % phaseSteps.size() : 0; s < (phase.cycle() ? b % phaseSteps.size() + 1 : phaseSteps.size()); s++) {
-                Model.Step st = phaseSteps.get(s);
-                epochFlops += flopCache.computeIfAbsent(st.target().op().name() + "@" + size, x -> (double) Flops.perRun(st.target(), size));
-            }
-        }
         for (int epoch = fromEpoch; epoch < phase.epochs(); epoch++) {
-            trainFlops += epochFlops;
             long t0 = System.nanoTime();
             int[] order = permutation(execIndex, epoch);
             Map<String, double[]> sums = new LinkedHashMap<>();
@@ -220,9 +210,18 @@ public final class Trainer {
                             Session.Runner r = session.runner().feed(model.index(), idx).feed(model.training(), on)
                                     .feed(model.noiseSeed(), seed).addTarget(step.target());
                             step.lossValues().forEach(r::fetch);
+                            // the first run of a step at a batch size reports its tensors' shapes, to count its FLOPs
+                            String flopKey = step.target().op().name() + "@" + (to - from);
+                            Double flops = flopCache.get(flopKey);
                             long ts = System.nanoTime();
-                            try (Result res = r.run()) {
+                            try (Result res = flops == null ? r.setOptions(Flops.traced()).runAndFetchMetadata() : r.run()) {
                                 opt.profile().add("training steps", System.nanoTime() - ts);
+                                if (flops == null) {
+                                    flops = (double) Flops.perRun(step.target(), to - from,
+                                            res.getMetadata().map(Flops::shapes).orElse(Map.of()));
+                                    flopCache.put(flopKey, flops);
+                                }
+                                trainFlops += flops;
                                 for (int i = 0; i < step.lossNames().size(); i++) {
                                     String name = (phaseSteps.size() > 1 ? "s" + s + "." : "") + step.lossNames().get(i);
                                     double v = Tensors.scalar(res.get(i));
