@@ -37,6 +37,7 @@ public final class BlockHarness implements AutoCloseable {
     private final int clusters;
     private final int samples;
     private final Map<Operand<TFloat32>, long[]> shapes = new LinkedHashMap<>();
+    private final Map<Operand<TFloat32>, Operand<TFloat32>> readOf = new LinkedHashMap<>();
     private final Map<Operand<TFloat32>, float[]> initial = new LinkedHashMap<>();
     private final List<Op> updates = new ArrayList<>();
     private final Map<String, OdeSolver> solvers = new LinkedHashMap<>();
@@ -75,23 +76,33 @@ public final class BlockHarness implements AutoCloseable {
         train = on;
     }
 
-    /** An input tensor held in a variable (so gradients with respect to it can be checked). */
+    /**
+     * An input tensor held in a variable (so gradients with respect to it can be checked), read through an Identity:
+     * some of TensorFlow's C++ gradients (Square) crash on a variable's ref tensor.
+     */
     public Operand<TFloat32> input(float[][] rows) {
         int c = rows[0].length;
         float[] flat = new float[rows.length * c];
         for (int i = 0; i < rows.length; i++) {
             System.arraycopy(rows[i], 0, flat, i * c, c);
         }
-        return variable(new long[] {rows.length, c}, flat);
+        return read(variable(new long[] {rows.length, c}, flat));
     }
 
-    /** A random normal input (std 1) of the given shape. */
+    /** A random normal input (std 1) of the given shape, read like {@link #input}. */
     public Operand<TFloat32> randomInput(long... shape) {
         float[] v = new float[(int) Shape.of(shape).size()];
         for (int i = 0; i < v.length; i++) {
             v[i] = (float) rng.nextGaussian();
         }
-        return variable(shape, v);
+        return read(variable(shape, v));
+    }
+
+    private Operand<TFloat32> read(Operand<TFloat32> var) {
+        Operand<TFloat32> r = tf.identity(var);
+        shapes.put(r, shapes.get(var));
+        readOf.put(r, var);
+        return r;
     }
 
     public Operand<TFloat32> variable(long[] shape, float[] values) {
@@ -234,8 +245,9 @@ public final class BlockHarness implements AutoCloseable {
     }
 
     /** Sets a variable made by {@link #input} or {@link #variable}. */
-    public void set(Operand<TFloat32> var, float[] values) {
-        long[] shape = shapes.get(var);
+    public void set(Operand<TFloat32> input, float[] values) {
+        long[] shape = shapes.get(input);
+        Operand<TFloat32> var = readOf.getOrDefault(input, input);
         try (TFloat32 t = TFloat32.tensorOf(Shape.of(shape), DataBuffers.of(values, true, false))) {
             Placeholder<TFloat32> p = feeds.computeIfAbsent(var, k -> tf.placeholder(TFloat32.class));
             Op a = assigns.computeIfAbsent(var, k -> tf.assign(var, p));

@@ -29,4 +29,14 @@ class MseLossTest {
             assertThat(h.gradientError(loss, pred, 1e-2)).isLessThan(1e-3);
         }
     }
+
+    @Test
+    void harnessInputsTakeGradientsThatCrashOnAVariableItself() {
+        // TensorFlow's Square gradient segfaults on a variable's ref tensor; harness inputs are read through Identity
+        try (BlockHarness h = new BlockHarness(2, 3, 4)) {
+            Operand<TFloat32> x = h.randomInput(3, 2);
+            Operand<TFloat32> loss = h.tf().sum(h.tf().math.square(x), h.tf().constant(new int[] {0, 1}));
+            assertThat(h.gradientError(loss, x, 1e-2)).isLessThan(1e-3);
+        }
+    }
 }
