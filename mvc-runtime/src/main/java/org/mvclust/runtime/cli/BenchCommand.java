@@ -96,7 +96,7 @@ public final class BenchCommand implements Callable<Integer> {
                         List<String> all = new ArrayList<>(sets);
                         all.addAll(cell.sets());
                         exp = new Experiment(injector, cell.method(), cell.dataset(), DataResolver.dataDirs(dataDir), null,
-                                new Experiment.Settings(all, threads, 10, 0, true, true, device));
+                                new Experiment.Settings(all, threads, 10, 60, 0, true, true, device));
                     }
                     System.err.printf("[%d/%d] %s, seed %d -> %s%n", done, total, exp.describe(), s, dir);
                     Files.createDirectories(dir);

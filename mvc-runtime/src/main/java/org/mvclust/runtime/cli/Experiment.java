@@ -29,8 +29,8 @@ import org.mvclust.runtime.train.Trainer;
 /** One method on one dataset: validated graph, preprocessed data, and single seeded runs into a directory. */
 final class Experiment {
     /** How runs are executed, shared by every seed. */
-    record Settings(List<String> overrides, int threads, int checkpointEvery, int evalEvery, boolean resume, boolean plots,
-                    String device) {
+    record Settings(List<String> overrides, int threads, int checkpointEvery, double checkpointSeconds, int evalEvery,
+                    boolean resume, boolean plots, String device) {
     }
 
     final Registry registry;
@@ -76,7 +76,7 @@ final class Experiment {
             Progress progress = new Progress(log, System.console() != null);
             Trainer trainer = new Trainer(model, spec, registry, data.samples(), clusters, data.labels(),
                     new Trainer.Options(seed, settings.threads(), dir.resolve("checkpoint.bin"), settings.checkpointEvery(),
-                            settings.resume(), settings.evalEvery(), progress, profile, settings.device()), fingerprint(seed));
+                            settings.checkpointSeconds(), settings.resume(), settings.evalEvery(), progress, profile, settings.device()), fingerprint(seed));
             Trainer.Outcome res = trainer.run();
             long tw = System.nanoTime();
             Map<String, Object> m = write(dir, seed, res, profile);

@@ -66,6 +66,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--checkpoint-every", defaultValue = "10", description = "Checkpoint every N epochs of a phase, 0 = only at phase ends (default: ${DEFAULT-VALUE}).")
     int checkpointEvery;
 
+    @Option(names = "--checkpoint-seconds", defaultValue = "60", paramLabel = "S",
+            description = "No checkpoint within S seconds of the previous one (large models write hundreds of MB each; default: ${DEFAULT-VALUE}).")
+    double checkpointSeconds;
+
     @Option(names = "--eval-every", defaultValue = "10", description = "With labels, compute metrics every N epochs, 0 = at phase ends (default: ${DEFAULT-VALUE}).")
     int evalEvery;
 
@@ -90,7 +94,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new ConfigException("--runs must be at least 1");
         }
         Experiment exp = new Experiment(common.injector(), method, dataset, DataResolver.dataDirs(dataDir), clusters,
-                new Experiment.Settings(sets, threads, checkpointEvery, evalEvery, resume, !noPlots, device));
+                new Experiment.Settings(sets, threads, checkpointEvery, checkpointSeconds, evalEvery, resume, !noPlots, device));
         Path dir = out != null ? out : Path.of("runs", (exp.spec.name() + "-" + exp.data.name() + "-s" + seed)
                 .replaceAll("[^A-Za-z0-9_.=-]", "_"));
         Files.createDirectories(dir);

@@ -2,15 +2,17 @@ package org.mvclust.runtime.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -25,9 +27,12 @@ import org.mvclust.runtime.config.Yaml;
 public record Checkpoint(ObjectNode header, Map<String, float[]> values) {
     private static final byte[] MAGIC = "MVCLUST-CKPT-1\n".getBytes(StandardCharsets.US_ASCII);
 
+    /** Streams the snapshot to a temporary file beside {@code file} (no copy of it in memory), then renames it. */
     public void write(Path file) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        MessageDigest digest = sha256();
+        try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+            DataOutputStream out = new DataOutputStream(new DigestOutputStream(raw, digest));
             out.write(MAGIC);
             ObjectNode h = header.deepCopy();
             ObjectNode sizes = h.putObject("variables");
@@ -35,17 +40,17 @@ public record Checkpoint(ObjectNode header, Map<String, float[]> values) {
             byte[] json = Yaml.JSON.writeValueAsBytes(h);
             out.writeInt(json.length);
             out.write(json);
+            ByteBuffer chunk = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
             for (float[] v : values.values()) {
-                ByteBuffer b = ByteBuffer.allocate(v.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-                b.asFloatBuffer().put(v);
-                out.write(b.array());
+                for (int from = 0; from < v.length; from += chunk.capacity() / 4) {
+                    int n = Math.min(chunk.capacity() / 4, v.length - from);
+                    chunk.clear();
+                    chunk.asFloatBuffer().put(v, from, n);
+                    out.write(chunk.array(), 0, n * 4);
+                }
             }
-        }
-        byte[] body = bytes.toByteArray();
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (var out = Files.newOutputStream(tmp)) {
-            out.write(body);
-            out.write(sha256(body, body.length));
+            out.flush();
+            raw.write(digest.digest());
         }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
@@ -90,10 +95,14 @@ public record Checkpoint(ObjectNode header, Map<String, float[]> values) {
     }
 
     static byte[] sha256(byte[] data, int length) {
+        MessageDigest d = sha256();
+        d.update(data, 0, length);
+        return d.digest();
+    }
+
+    private static MessageDigest sha256() {
         try {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            d.update(data, 0, length);
-            return d.digest();
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

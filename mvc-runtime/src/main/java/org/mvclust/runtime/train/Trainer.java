@@ -40,17 +40,20 @@ import org.tensorflow.types.TInt64;
  * history, checkpoints, and the final readout. One session, one graph; nothing is rebuilt per step.
  */
 public final class Trainer {
-    /** How to run: seed, threads, checkpointing, evaluation cadence, where to report. */
-    public record Options(long seed, int threads, Path checkpoint, int checkpointEvery, boolean resume, int evalEvery,
-                          Progress progress, Profile profile, String device) {
+    /**
+     * How to run: seed, threads, checkpointing (every {@code checkpointEvery} epochs and at phase ends, but not within
+     * {@code checkpointSeconds} of the previous checkpoint), evaluation cadence, where to report.
+     */
+    public record Options(long seed, int threads, Path checkpoint, int checkpointEvery, double checkpointSeconds, boolean resume,
+                          int evalEvery, Progress progress, Profile profile, String device) {
         public Options(long seed, int threads, Path checkpoint, int checkpointEvery, boolean resume, int evalEvery,
                        Progress progress, Profile profile) {
-            this(seed, threads, checkpoint, checkpointEvery, resume, evalEvery, progress, profile, "auto");
+            this(seed, threads, checkpoint, checkpointEvery, 0, resume, evalEvery, progress, profile, "auto");
         }
 
         public Options(long seed, int threads, Path checkpoint, int checkpointEvery, boolean resume, int evalEvery,
                        Progress progress) {
-            this(seed, threads, checkpoint, checkpointEvery, resume, evalEvery, progress, new Profile(), "auto");
+            this(seed, threads, checkpoint, checkpointEvery, 0, resume, evalEvery, progress, new Profile(), "auto");
         }
     }
 
@@ -81,6 +84,7 @@ public final class Trainer {
     private final List<Map<String, Object>> steps = new ArrayList<>();
     private long globalStep;
     private double trainFlops;
+    private long lastCheckpoint = System.nanoTime();
     private final Map<String, Double> flopCache = new java.util.HashMap<>();
 
     public Trainer(Model model, GraphSpec spec, Registry registry, int samples, int clusters, int[] truth,
@@ -268,7 +272,8 @@ public final class Trainer {
             history.add(row);
             opt.progress().epoch(exec.label(), epoch + 1, phase.epochs(), means, metrics);
             boolean periodic = opt.checkpointEvery() > 0 && (epoch + 1) % opt.checkpointEvery() == 0;
-            if (opt.checkpoint() != null && (periodic || last)) {
+            boolean due = (System.nanoTime() - lastCheckpoint) / 1e9 >= opt.checkpointSeconds();
+            if (opt.checkpoint() != null && (periodic || last) && due) {
                 long tc = System.nanoTime();
                 saveCheckpoint(session, last ? execIndex + 1 : execIndex, last ? 0 : epoch + 1);
                 opt.profile().add("checkpoints", System.nanoTime() - tc);
@@ -448,6 +453,7 @@ public final class Trainer {
     }
 
     private void saveCheckpoint(Session session, int exec, int epoch) {
+        lastCheckpoint = System.nanoTime();
         Map<String, float[]> values = new LinkedHashMap<>();
         List<StateVar> vars = model.state();
         for (int from = 0; from < vars.size(); from += 64) {
