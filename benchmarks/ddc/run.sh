@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# DDC check: the ddc preset on hw (30 epochs) and bbcsport (100 epochs), seeds 0-2, one thread each, one run at a time.
+# DDC check: the ddc preset on hw (30 epochs), bbcsport and pie (100 epochs), seeds 0-2, one thread each, one run at a time.
 # Writes results/<dataset>-s<seed>/ (run dirs, not committed) and results.csv here (one row per run, from metrics.json).
 # Usage (from the repository root): benchmarks/ddc/run.sh [DATA_DIR]
 set -euo pipefail
@@ -12,6 +12,7 @@ run() {  # DATASET SEED EPOCHS
 }
 for s in 0 1 2; do run hw "$s" 30; done
 for s in 0 1 2; do run bbcsport "$s" 100; done
+for s in 0 1 2; do run pie "$s" 100; done
 python3 - "$out" > benchmarks/ddc/results.csv <<'PY'
 import json, pathlib, sys
 print("dataset,seed,epochs,acc,nmi,ari,final_loss")
