@@ -8,7 +8,7 @@ import org.mvclust.api.PresetProvider;
 
 /** The presets shipped with mvclust: one YAML graph per method, beside this class. */
 public final class BuiltinPresets implements PresetProvider {
-    private static final List<String> NAMES = List.of("ae-kmeans", "bmvc", "dmac", "eamc", "kmeans-concat", "msdib",
+    private static final List<String> NAMES = List.of("ae-kmeans", "bmvc", "ddc", "dmac", "eamc", "kmeans-concat", "msdib",
             "msdib-balanced", "nmode-mvc", "sdmvc");
 
     @Override
