@@ -17,7 +17,8 @@ import org.tensorflow.types.TInt32;
 /**
  * The closed-form anchor graph of Nie, Zhu and Li (2017): for each sample, with its distances to the anchors sorted
  * e_1 ≤ … ≤ e_m, s_j = (e_{k+1} − e_j) / (k e_{k+1} − Σ_{h≤k} e_h) on its k nearest anchors and 0 elsewhere.
- * Which anchors are nearest is taken from a stopped-gradient top-k; gradients flow through the selected distances.
+ * Which anchors are nearest is taken from a stopped-gradient top-k; gradients flow through the selected distances,
+ * or with {@code detach} not at all (S is then data for the blocks that read it, recomputed every step).
  * Dense batch × m, O(batch · m) time and memory.
  */
 public final class AnchorGraph implements Head {
@@ -44,12 +45,14 @@ public final class AnchorGraph implements Head {
     @Override
     public List<ParamSpec> params() {
         return List.of(ParamSpec.ofInt("k", 5, "nearest anchors per sample (non-zeros per row of S)"),
-                ParamSpec.ofDouble("eps", 1e-10, "added to the denominator (all k+1 nearest equidistant gives a zero row)"));
+                ParamSpec.ofDouble("eps", 1e-10, "added to the denominator (all k+1 nearest equidistant gives a zero row)"),
+                ParamSpec.ofBoolean("detach", false, "no gradient through S: the graph is data to its readers, not trained through"));
     }
 
     @Override
     public Map<String, Operand<TFloat32>> build(BuildContext ctx, Inputs in, Params p) {
-        return Map.of("s", graph(ctx.tf(), in.one("z"), in.one("anchors"), p.getInt("k"), p.getDouble("eps")));
+        Operand<TFloat32> s = graph(ctx.tf(), in.one("z"), in.one("anchors"), p.getInt("k"), p.getDouble("eps"));
+        return Map.of("s", p.getBoolean("detach") ? ctx.tf().stopGradient(s) : s);
     }
 
     /**

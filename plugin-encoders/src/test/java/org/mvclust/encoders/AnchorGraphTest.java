@@ -64,4 +64,34 @@ class AnchorGraphTest {
             assertThat(h.gradientError(f, u, 1e-3)).isLessThan(2e-2);
         }
     }
+
+    @Test
+    void detachedGraphPassesNoGradient() {
+        // f = Σ s·w + ½ Σ z²: with detach ∂f/∂z = z exactly; without it, S's dependence on z adds to that
+        int n = 6, m = 7;
+        for (boolean detach : new boolean[] {true, false}) {
+            try (BlockHarness h = new BlockHarness(2, n, 5)) {
+                Operand<TFloat32> z = h.randomInput(n, 3);
+                Operand<TFloat32> u = h.randomInput(m, 3);
+                Operand<TFloat32> weights = h.randomInput(n, m);
+                Operand<TFloat32> s = h.build(new AnchorGraph(), Map.of("z", z, "anchors", u), Map.of(),
+                        Map.of("k", 3, "detach", detach)).get("s");
+                var tf = h.tf();
+                Operand<TFloat32> all = tf.math.mul(s, weights);
+                Operand<TFloat32> f = tf.math.add(tf.sum(tf.reshape(all, tf.constant(new long[] {-1})), tf.constant(0)),
+                        tf.math.mul(tf.constant(0.5f), tf.sum(tf.reshape(tf.math.mul(z, z), tf.constant(new long[] {-1})), tf.constant(0))));
+                float[] grad = h.eval(tf.gradients(f, java.util.List.of(z)).dy(0));
+                float[] zv = h.eval(z);
+                double diff = 0;
+                for (int i = 0; i < zv.length; i++) {
+                    diff = Math.max(diff, Math.abs(grad[i] - zv[i]));
+                }
+                if (detach) {
+                    assertThat(diff).isLessThan(1e-6);
+                } else {
+                    assertThat(diff).isGreaterThan(1e-3);
+                }
+            }
+        }
+    }
 }

@@ -1,0 +1,48 @@
+#!/usr/bin/env python3
+"""Label-free check of a clustering against each view's own neighbourhoods: for every view (rows l2-normalised, as
+DMAC preprocesses), the share of each sample's k nearest neighbours (cosine) that fall in its predicted cluster,
+adjusted for chance: (agree - e) / (1 - e) with e = sum_c (n_c / n)^2, averaged over the views. Reads only the
+'cluster' column of labels.csv files (never the class column).
+Usage: internal.py DATASET_FILE.mat LABELS.csv [LABELS.csv ...]   (bbc: BBC4view_685.mat, pie: PIE_face_10.mat)"""
+import csv
+import sys
+
+import numpy as np
+import scipy.io
+
+
+def views(path):
+    m = scipy.io.loadmat(path)
+    xs = [m["X"][0, i] for i in range(m["X"].shape[1])] if m["X"].shape[0] == 1 else [m["X"][i, 0] for i in range(m["X"].shape[0])]
+    xs = [np.asarray(x.todense() if hasattr(x, "todense") else x, dtype=np.float64) for x in xs]
+    label = m["Y"] if "Y" in m else m["gt"]
+    count = label.size
+    xs = [x if x.shape[0] == count else x.T for x in xs]
+    return [x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12) for x in xs]
+
+
+def neighbours(x, k):
+    sim = x @ x.T
+    np.fill_diagonal(sim, -np.inf)
+    return np.argsort(-sim, axis=1)[:, :k]
+
+
+def score(nbrs, labels):
+    agree = np.mean(labels[nbrs] == labels[:, None])
+    sizes = np.bincount(labels) / labels.size
+    e = np.sum(sizes ** 2)
+    return (agree - e) / (1 - e)
+
+
+def main():
+    xs = views(sys.argv[1])
+    nbrs = [neighbours(x, 10) for x in xs]
+    for path in sys.argv[2:]:
+        with open(path) as f:
+            labels = np.array([int(r["cluster"]) for r in csv.DictReader(f)])
+        per = [score(nb, labels) for nb in nbrs]
+        print(f"{path}\t{np.mean(per):.4f}\t" + " ".join(f"{p:.3f}" for p in per))
+
+
+if __name__ == "__main__":
+    main()
