@@ -25,15 +25,29 @@ public final class KMeans {
 
     /** k-means++ seeding, Lloyd iterations, `restarts` independent starts from a java.util.SplittableRandom(seed), best inertia kept. */
     public static Result fit(Matrix x, int k, int restarts, int maxIter, double tol, long seed) {
+        return fit(x, k, restarts, maxIter, tol, seed, 1);
+    }
+
+    /**
+     * As {@link #fit(Matrix, int, int, int, double, long)} with greedy k-means++ seeding (scikit-learn's): each centre
+     * after the first is the best of {@code trials} candidates drawn by the k-means++ rule, the one that leaves the
+     * smallest sum of squared distances to the nearest centre. 1 is plain k-means++; 0 means scikit-learn's
+     * 2 + floor(ln k).
+     */
+    public static Result fit(Matrix x, int k, int restarts, int maxIter, double tol, long seed, int trials) {
         check(x, k, maxIter, tol);
         if (restarts < 1) {
             throw new IllegalArgumentException("restarts must be at least 1, got " + restarts);
         }
+        if (trials < 0) {
+            throw new IllegalArgumentException("trials must be 0 (automatic) or positive, got " + trials);
+        }
+        int candidates = trials == 0 ? 2 + (int) Math.floor(Math.log(k)) : trials;
         double tolScaled = tol * meanVariance(x);
         SplittableRandom root = new SplittableRandom(seed);
         Result best = null;
         for (int r = 0; r < restarts; r++) {
-            Result result = lloyd(x, seedPlusPlus(x, k, root.split()), k, maxIter, tolScaled);
+            Result result = lloyd(x, seedPlusPlus(x, k, candidates, root.split()), k, maxIter, tolScaled);
             if (best == null || result.inertia() < best.inertia()) {
                 best = result;
             }
@@ -227,8 +241,12 @@ public final class KMeans {
         return Arrays.copyOf(picks, count);
     }
 
-    /** k-means++: first centroid uniform, each next one drawn with probability proportional to squared distance. */
-    private static float[] seedPlusPlus(Matrix x, int k, SplittableRandom rng) {
+    /**
+     * k-means++: first centroid uniform, each next one drawn with probability proportional to squared distance; with
+     * trials > 1, the best of that many such draws (lowest potential: sum over rows of the squared distance to the
+     * nearest centroid).
+     */
+    private static float[] seedPlusPlus(Matrix x, int k, int trials, SplittableRandom rng) {
         int n = x.rows();
         int d = x.cols();
         float[] data = x.data();
@@ -244,26 +262,53 @@ public final class KMeans {
             if (j == k - 1) {
                 break;
             }
-            int centre = j * d;
-            IntStream ids = IntStream.range(0, chunks);
-            if (parallel) {
-                ids = ids.parallel();
+            potential(data, d, c, j * d, minDist, chunkSums, parallel, true);
+            if (trials <= 1) {
+                pick = sample(minDist, chunkSums, rng);
+                continue;
             }
-            ids.forEach(chunk -> {
-                int end = Math.min(n, (chunk + 1) * CHUNK);
-                double sum = 0;
-                for (int i = chunk * CHUNK; i < end; i++) {
-                    double s = squaredDistance(data, i * d, c, centre, d);
-                    if (s < minDist[i]) {
-                        minDist[i] = s;
-                    }
-                    sum += minDist[i];
+            double bestPot = Double.POSITIVE_INFINITY;
+            double[] scratch = new double[chunks];
+            for (int t = 0; t < trials; t++) {
+                int candidate = sample(minDist, chunkSums, rng);
+                double pot = potential(data, d, data, candidate * d, minDist, scratch, parallel, false);
+                if (pot < bestPot) {
+                    bestPot = pot;
+                    pick = candidate;
                 }
-                chunkSums[chunk] = sum;
-            });
-            pick = sample(minDist, chunkSums, rng);
+            }
         }
         return c;
+    }
+
+    /**
+     * Σ_i min(minDist_i, |x_i − centre|²) with per-chunk sums in {@code chunkSums} (summed in chunk order, so the
+     * result does not depend on threads); {@code fold} also stores the minima in minDist.
+     */
+    private static double potential(float[] data, int d, float[] centres, int centre, double[] minDist, double[] chunkSums,
+                                    boolean parallel, boolean fold) {
+        int n = minDist.length;
+        IntStream ids = IntStream.range(0, chunkSums.length);
+        if (parallel) {
+            ids = ids.parallel();
+        }
+        ids.forEach(chunk -> {
+            int end = Math.min(n, (chunk + 1) * CHUNK);
+            double sum = 0;
+            for (int i = chunk * CHUNK; i < end; i++) {
+                double m = Math.min(minDist[i], squaredDistance(data, i * d, centres, centre, d));
+                if (fold) {
+                    minDist[i] = m;
+                }
+                sum += m;
+            }
+            chunkSums[chunk] = sum;
+        });
+        double total = 0;
+        for (double s : chunkSums) {
+            total += s;
+        }
+        return total;
     }
 
     /** A row drawn with probability proportional to its weight, or uniformly when all weights are zero. */

@@ -123,6 +123,60 @@ class KMeansTest {
     }
 
     @Test
+    void greedySeedingKeepsTheCandidateThatLowersThePotentialMost() {
+        // 12 points in 2-d; with 2 centres and 400 candidates every point of non-negligible weight is drawn, so the
+        // second seed must be the point that minimises Σ_i min(|x_i - c0|², |x_i - c|²) given the first seed c0
+        Random rng = new Random(3);
+        Matrix x = Matrix.zeros(12, 2);
+        for (int i = 0; i < 12; i++) {
+            x.set(i, 0, (float) (rng.nextGaussian() * 3 + (i < 4 ? 10 : 0)));
+            x.set(i, 1, (float) (rng.nextGaussian() * 3));
+        }
+        for (long seed = 0; seed < 6; seed++) {
+            Matrix c = KMeans.fit(x, 2, 1, 0, 1e-4, seed, 400).centroids();
+            int first = -1;
+            for (int i = 0; i < 12; i++) {
+                if (x.get(i, 0) == c.get(0, 0) && x.get(i, 1) == c.get(0, 1)) {
+                    first = i;
+                }
+            }
+            assertThat(first).isNotNegative();
+            int best = -1;
+            double bestPot = Double.POSITIVE_INFINITY;
+            for (int cand = 0; cand < 12; cand++) {
+                double pot = 0;
+                for (int i = 0; i < 12; i++) {
+                    pot += Math.min(squaredDistance(x, i, x, first), squaredDistance(x, i, x, cand));
+                }
+                if (pot < bestPot) {
+                    bestPot = pot;
+                    best = cand;
+                }
+            }
+            assertThat(new float[] {c.get(1, 0), c.get(1, 1)}).as("seed " + seed)
+                    .containsExactly(x.get(best, 0), x.get(best, 1));
+        }
+    }
+
+    @Test
+    void greedySeedingGivesLowerSeedInertiaThanPlainOnAverage() {
+        Blobs b = blobs(600, 3, 9, 11);
+        double plain = 0;
+        double greedy = 0;
+        for (long seed = 0; seed < 40; seed++) {
+            plain += KMeans.fit(b.x(), 9, 1, 0, 1e-4, seed, 1).inertia();
+            greedy += KMeans.fit(b.x(), 9, 1, 0, 1e-4, seed, 0).inertia();
+        }
+        assertThat(greedy).isLessThan(0.8 * plain);
+    }
+
+    @Test
+    void negativeTrialsAreRejected() {
+        Blobs b = blobs(30, 2, 3, 2);
+        assertThatThrownBy(() -> KMeans.fit(b.x(), 3, 1, 10, 1e-4, 9, -1)).hasMessageContaining("trials");
+    }
+
+    @Test
     void restartsNeverWorseThanSingleStart() throws IOException {
         Matrix x = fixture().x();
         for (long seed = 0; seed < 8; seed++) {
