@@ -85,6 +85,11 @@ public final class Trainer {
     private long globalStep;
     private double trainFlops;
     private long lastCheckpoint = System.nanoTime();
+    /** Counts changes to the model's state (steps and actions); the last evaluation's readout is reused while it holds. */
+    private long version;
+    private long evaluatedAt = -1;
+    private Matrix evaluatedEmb;
+    private int[] evaluatedLabels;
     private final Map<String, Double> flopCache = new java.util.HashMap<>();
 
     public Trainer(Model model, GraphSpec spec, Registry registry, int samples, int clusters, int[] truth,
@@ -148,8 +153,9 @@ public final class Trainer {
             }
             double trainSeconds = (System.nanoTime() - t0) / 1e9;
             long t1 = System.nanoTime();
-            Matrix emb = evaluate(session);
-            int[] labels = readout.labels(emb, clusters, opt.seed(), readoutParams);
+            boolean fresh = evaluatedAt == version;
+            Matrix emb = fresh ? evaluatedEmb : evaluate(session);
+            int[] labels = fresh ? evaluatedLabels : readout.labels(emb, clusters, opt.seed(), readoutParams);
             opt.profile().add("readout", System.nanoTime() - t1);
             double finalLoss = Double.NaN;
             for (int i = history.size() - 1; i >= 0 && Double.isNaN(finalLoss); i--) {
@@ -247,6 +253,7 @@ public final class Trainer {
                 }
                 steps.add(stepRow);
                 globalStep++;
+                version++;
                 batches++;
             }
             Map<String, Double> means = new LinkedHashMap<>();
@@ -258,7 +265,10 @@ public final class Trainer {
             Map<String, Double> metrics = null;
             if (truth != null && (last || opt.evalEvery() > 0 && (epoch + 1) % opt.evalEvery() == 0)) {
                 long te = System.nanoTime();
-                metrics = Metrics.all(truth, readout.labels(evaluate(session), clusters, opt.seed(), readoutParams));
+                evaluatedEmb = evaluate(session);
+                evaluatedLabels = readout.labels(evaluatedEmb, clusters, opt.seed(), readoutParams);
+                evaluatedAt = version;
+                metrics = Metrics.all(truth, evaluatedLabels);
                 opt.profile().add("evaluation", System.nanoTime() - te);
             }
             Map<String, Object> row = new LinkedHashMap<>();
@@ -282,6 +292,7 @@ public final class Trainer {
     }
 
     private void act(Session session, Model.Action action, int execIndex) {
+        version++;
         int[] all = new int[samples];
         for (int i = 0; i < samples; i++) {
             all[i] = i;
