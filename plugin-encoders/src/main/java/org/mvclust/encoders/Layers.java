@@ -11,14 +11,26 @@ public final class Layers {
     private Layers() {
     }
 
-    /** x·W + b with W (in × out) He- or Glorot-initialised and b zero, or (torch) both uniform in ±1/sqrt(in). */
+    /** The weight initialisations {@link #dense} knows. */
+    public static final java.util.List<String> INITS = java.util.List.of("he", "glorot", "torch", "fan_in_uniform");
+
+    /**
+     * x·W + b with W (in × out) He- or Glorot-initialised and b zero; (torch) both uniform in ±1/sqrt(in);
+     * (fan_in_uniform) W uniform in ±1/sqrt(in) and b zero, as Keras' VarianceScaling(1/3, fan_in, uniform) used by
+     * DEC's and SDMVC's autoencoders.
+     */
     public static Operand<TFloat32> dense(BuildContext ctx, String name, Operand<TFloat32> x, long out, String init) {
         long in = x.shape().size(1);
         if (in < 0) {
             throw new IllegalArgumentException(name + ": input width unknown");
         }
         boolean torch = "torch".equals(init);
-        Initializer wInit = torch ? uniform(1 / Math.sqrt(in)) : "glorot".equals(init) ? Initializer.glorot() : Initializer.he();
+        Initializer wInit = switch (init) {
+            case "torch", "fan_in_uniform" -> uniform(1 / Math.sqrt(in));
+            case "glorot" -> Initializer.glorot();
+            case "he" -> Initializer.he();
+            default -> throw new IllegalArgumentException(name + ": unknown init '" + init + "' " + INITS);
+        };
         Operand<TFloat32> w = ctx.variable(name + ".w", new long[] {in, out}, wInit);
         Operand<TFloat32> b = ctx.variable(name + ".b", new long[] {out}, torch ? uniform(1 / Math.sqrt(in)) : Initializer.zeros());
         Ops tf = ctx.tf();

@@ -29,7 +29,7 @@ public final class MlpEncoder implements Encoder {
                 ParamSpec.ofInt("out", 10, "width of the output layer"),
                 ParamSpec.ofString("activation", "relu", "activation of hidden layers: " + Layers.ACTIVATIONS),
                 ParamSpec.ofString("output_activation", "none", "activation of the output layer"),
-                ParamSpec.ofString("init", "he", "weight initialisation: he or glorot"));
+                ParamSpec.ofString("init", "he", "weight initialisation: " + Layers.INITS));
     }
 
     @Override
