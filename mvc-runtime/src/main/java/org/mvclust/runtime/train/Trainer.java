@@ -26,9 +26,13 @@ import org.mvclust.runtime.graph.Model;
 import org.mvclust.runtime.graph.StateVar;
 import org.mvclust.runtime.plugin.Kind;
 import org.mvclust.runtime.plugin.Registry;
+import org.tensorflow.DeviceSpec;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
+import org.tensorflow.op.Ops;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
@@ -176,10 +180,25 @@ public final class Trainer {
             b.putDeviceCount("GPU", 0);
         } else if (d.matches("gpu:\\d+")) {
             b.setGpuOptions(org.tensorflow.proto.GPUOptions.newBuilder().setVisibleDeviceList(d.substring(4)).setAllowGrowth(true));
+            requireGpu(d, b.build());
         } else if (!d.equals("auto")) {
             throw new ConfigException("--device " + d + ": expected auto, cpu or gpu:N");
         }
         return b.build();
+    }
+
+    /** Fails unless TensorFlow can place an op on the requested GPU (it would otherwise run on the CPU unannounced). */
+    private static void requireGpu(String device, ConfigProto config) {
+        try (Graph g = new Graph()) {
+            Ops tf = Ops.create(g).withDevice(DeviceSpec.newBuilder().deviceType(DeviceSpec.DeviceType.GPU).deviceIndex(0).build());
+            Operand<TFloat32> one = tf.identity(tf.constant(1f));
+            try (Session s = new Session(g, config); Result r = s.runner().fetch(one).run()) {
+                return;
+            } catch (RuntimeException e) {
+                throw new ConfigException("--device " + device + ": TensorFlow sees no such GPU (the GPU natives come with "
+                        + "mvn -Pgpu package and need an NVIDIA driver; --device cpu or auto runs on the CPU): " + e.getMessage());
+            }
+        }
     }
 
     private String position(int exec, int epoch) {

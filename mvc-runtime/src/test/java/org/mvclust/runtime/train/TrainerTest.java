@@ -52,6 +52,15 @@ class TrainerTest {
     }
 
     @Test
+    void aGpuTensorFlowCannotSeeIsAnErrorNotASilentFallBackToTheCpu() {
+        Trainer.Options opt = new Trainer.Options(0, 1, null, 0, 0, false, 0, new Progress(null, false), new Profile(), "gpu:97");
+        assertThatThrownBy(() -> Trainer.sessionConfig(opt)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("--device gpu:97: TensorFlow sees no such GPU");
+        Trainer.Options bad = new Trainer.Options(0, 1, null, 0, 0, false, 0, new Progress(null, false), new Profile(), "tpu");
+        assertThatThrownBy(() -> Trainer.sessionConfig(bad)).hasMessageContaining("expected auto, cpu or gpu:N");
+    }
+
+    @Test
     void sameSeedGivesSameLabelsAndLosses() {
         Trainer.Outcome a = run(3, null, false, new Progress(null, false));
         Trainer.Outcome b = run(3, null, false, new Progress(null, false));
