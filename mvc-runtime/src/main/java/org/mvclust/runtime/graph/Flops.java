@@ -1,10 +1,7 @@
 package org.mvclust.runtime.graph;
 
-import java.util.ArrayDeque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import org.tensorflow.Graph;
 import org.tensorflow.GraphOperation;
 import org.tensorflow.Operand;
@@ -39,22 +36,11 @@ public final class Flops {
 
     /** As {@link #perRun(Op, int)}, with the operands' sizes taken first from {@code actual} (see {@link #shapes}). */
     public static long perRun(Op target, int batch, Map<String, long[]> actual) {
-        Set<GraphOperation> seen = new HashSet<>();
-        ArrayDeque<GraphOperation> todo = new ArrayDeque<>();
-        todo.add((GraphOperation) target.op());
         long flops = 0;
-        while (!todo.isEmpty()) {
-            GraphOperation op = todo.poll();
-            if (!seen.add(op)) {
-                continue;
-            }
+        for (GraphOperation op : GraphWalk.ancestors(target, true)) {
             if (op.type().equals("MatMul")) {
                 flops += matMul(op, batch, actual);
             }
-            for (int i = 0; i < op.numInputs(); i++) {
-                todo.add((GraphOperation) op.input(i).op());
-            }
-            todo.addAll(op.controlInputs());
         }
         return flops;
     }

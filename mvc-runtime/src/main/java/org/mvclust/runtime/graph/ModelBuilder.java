@@ -1,8 +1,6 @@
 package org.mvclust.runtime.graph;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -263,7 +261,7 @@ public final class ModelBuilder {
             terms.add(w == 1.0 ? losses.get(id) : st.math.mul(st.constant(w.floatValue()), losses.get(id)));
         });
         Operand<TFloat32> total = terms.size() == 1 ? terms.get(0) : st.math.addN(terms);
-        Set<GraphOperation> reach = ancestors(total);
+        Set<GraphOperation> reach = GraphWalk.ancestors(total, false);
         List<StateVar> trained = new ArrayList<>();
         List<Integer> groupOf = new ArrayList<>();
         List<GraphSpec.OptimizerSpec> groups = new ArrayList<>(s.train().values());
@@ -429,21 +427,6 @@ public final class ModelBuilder {
                     .filter(n -> !n.startsWith("opt.") && !n.startsWith("buffer.")).toList()));
         }
         return v;
-    }
-
-    private static Set<GraphOperation> ancestors(Operand<?> root) {
-        Set<GraphOperation> seen = new HashSet<>();
-        ArrayDeque<GraphOperation> todo = new ArrayDeque<>();
-        todo.add((GraphOperation) root.op());
-        while (!todo.isEmpty()) {
-            GraphOperation op = todo.poll();
-            if (seen.add(op)) {
-                for (Operand<?> in : op.inputs()) {
-                    todo.add((GraphOperation) in.op());
-                }
-            }
-        }
-        return seen;
     }
 
     StateVar newState(String name, long[] shape, float[] initial) {

@@ -1,0 +1,32 @@
+package org.mvclust.runtime.graph;
+
+import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.Set;
+import org.tensorflow.GraphOperation;
+import org.tensorflow.op.Op;
+
+/** Walks a graph backwards from one op. */
+final class GraphWalk {
+    private GraphWalk() {
+    }
+
+    /** Every op {@code root} depends on through its inputs (and, with {@code control}, its control inputs), itself included. */
+    static Set<GraphOperation> ancestors(Op root, boolean control) {
+        Set<GraphOperation> seen = new HashSet<>();
+        ArrayDeque<GraphOperation> todo = new ArrayDeque<>();
+        todo.add((GraphOperation) root.op());
+        while (!todo.isEmpty()) {
+            GraphOperation op = todo.poll();
+            if (seen.add(op)) {
+                for (int i = 0; i < op.numInputs(); i++) {
+                    todo.add((GraphOperation) op.input(i).op());
+                }
+                if (control) {
+                    todo.addAll(op.controlInputs());
+                }
+            }
+        }
+        return seen;
+    }
+}
