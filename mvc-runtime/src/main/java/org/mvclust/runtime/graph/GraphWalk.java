@@ -14,16 +14,16 @@ final class GraphWalk {
     /** Every op {@code root} depends on through its inputs (and, with {@code control}, its control inputs), itself included. */
     static Set<GraphOperation> ancestors(Op root, boolean control) {
         Set<GraphOperation> seen = new HashSet<>();
-        ArrayDeque<GraphOperation> todo = new ArrayDeque<>();
-        todo.add((GraphOperation) root.op());
-        while (!todo.isEmpty()) {
-            GraphOperation op = todo.poll();
+        ArrayDeque<GraphOperation> pending = new ArrayDeque<>();
+        pending.add((GraphOperation) root.op());
+        while (!pending.isEmpty()) {
+            GraphOperation op = pending.poll();
             if (seen.add(op)) {
                 for (int i = 0; i < op.numInputs(); i++) {
-                    todo.add((GraphOperation) op.input(i).op());
+                    pending.add((GraphOperation) op.input(i).op());
                 }
                 if (control) {
-                    todo.addAll(op.controlInputs());
+                    pending.addAll(op.controlInputs());
                 }
             }
         }
