@@ -103,7 +103,7 @@ public final class RunCommand implements Callable<Integer> {
             log.println("mvclust: " + exp.describe() + ", seed " + seed + (runs > 1 ? " (+" + (runs - 1) + " more runs)" : "")
                     + ", " + threads + " threads -> " + dir);
         }
-        Profile profile = new Profile();
+        Profile profile = new Profile(profileFlag);
         List<Map<String, Object>> summary = new ArrayList<>();
         Map<String, Object> best = null;
         for (int r = 0; r < runs; r++) {
@@ -143,6 +143,7 @@ public final class RunCommand implements Callable<Integer> {
         printResult((Map<?, ?>) best.get("metrics"), runs > 1 ? dir.resolve("runs.csv") : null, summary);
         if (profileFlag) {
             System.out.print(profile.table());
+            System.out.print(profile.opTable(15));
             double rate = Flops.matmulRate(2048, threads);
             double gflop = summary.size() == 1 ? (Double) best.get("train_gflop") : (Double) best.get("train_gflop") * runs;
             double achieved = gflop * 1e9 / profile.seconds("training steps");

@@ -95,6 +95,7 @@ public final class Trainer {
     private Matrix evaluatedEmb;
     private int[] evaluatedLabels;
     private final Map<String, Double> flopCache = new java.util.HashMap<>();
+    private final Map<String, Integer> traced = new java.util.HashMap<>();
 
     public Trainer(Model model, GraphSpec spec, Registry registry, int samples, int clusters, int[] truth,
                    Options opt, String fingerprint) {
@@ -242,9 +243,14 @@ public final class Trainer {
                             // the first run of a step at a batch size reports its tensors' shapes, to count its FLOPs
                             String flopKey = step.target().op().name() + "@" + (to - from);
                             Double flops = flopCache.get(flopKey);
+                            int runs = traced.merge(step.target().op().name(), 1, Integer::sum);
+                            boolean opTimes = opt.profile().opTimes() && runs > 1 && runs <= 1 + Profile.TRACED_STEPS;
                             long ts = System.nanoTime();
-                            try (Result res = flops == null ? r.setOptions(Flops.traced()).runAndFetchMetadata() : r.run()) {
+                            try (Result res = flops == null || opTimes ? r.setOptions(Flops.traced()).runAndFetchMetadata() : r.run()) {
                                 opt.profile().add("training steps", System.nanoTime() - ts);
+                                if (opTimes) {
+                                    res.getMetadata().ifPresent(opt.profile()::addOps);
+                                }
                                 if (flops == null) {
                                     flops = (double) Flops.perRun(step.target(), to - from,
                                             res.getMetadata().map(Flops::shapes).orElse(Map.of()));

@@ -61,6 +61,27 @@ class TrainerTest {
     }
 
     @Test
+    void profilingOpTimesTracesAFewStepsWithoutChangingTheRun() {
+        GraphSpec spec = new GraphLoader(REGISTRY).load("ae-kmeans", SHORT);
+        Profile ops = new Profile(true);
+        Profile plain = new Profile();
+        Trainer.Outcome[] out = new Trainer.Outcome[2];
+        Profile[] profiles = {ops, plain};
+        for (int i = 0; i < 2; i++) {
+            try (Model model = new ModelBuilder(spec, REGISTRY, 3, 3).build(DATA.views())) {
+                out[i] = new Trainer(model, spec, REGISTRY, DATA.samples(), 3, DATA.labels(),
+                        new Trainer.Options(3, 2, null, 0, 0, false, 0, new Progress(null, false), profiles[i], "auto"), "fp").run();
+            }
+        }
+        assertThat(out[0].labels()).isEqualTo(out[1].labels());
+        assertThat(out[0].finalLoss()).isEqualTo(out[1].finalLoss());
+        assertThat(plain.opTable(5)).isEmpty();
+        String table = ops.opTable(40);
+        assertThat(table).contains("MatMul").contains("total");
+        assertThat(table.lines().filter(l -> l.startsWith("MatMul ") || l.startsWith("_FusedMatMul ")).count()).isPositive();
+    }
+
+    @Test
     void sameSeedGivesSameLabelsAndLosses() {
         Trainer.Outcome a = run(3, null, false, new Progress(null, false));
         Trainer.Outcome b = run(3, null, false, new Progress(null, false));
