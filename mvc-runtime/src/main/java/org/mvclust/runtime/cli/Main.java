@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code mvclust} command line. */
-@Command(name = "mvclust", mixinStandardHelpOptions = true, version = "mvclust 0.1.0",
+@Command(name = "mvclust", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "mvclust 0.1.0",
         description = "Deep multi-view clustering: run published methods and recombine their parts by name.",
         subcommands = {RunCommand.class, BenchCommand.class, ReportCommand.class, ListCommand.class, DescribeCommand.class,
                 DatasetsCommand.class})

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code mvclust report DIR}: one HTML page for a run directory or a bench directory. */
-@Command(name = "report", mixinStandardHelpOptions = true, description = "Write DIR/report.html: a run (metrics, pictures, resolved graph) or a bench grid "
+@Command(name = "report", description = "Write DIR/report.html: a run (metrics, pictures, resolved graph) or a bench grid "
         + "(mean ± std per method and dataset, each cell's pictures). Self-contained: relative image links, no scripts.")
 public final class ReportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "A run directory (has metrics.json) or a bench directory (has CSV grids).")
