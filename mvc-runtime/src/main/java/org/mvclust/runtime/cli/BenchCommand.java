@@ -16,6 +16,7 @@ import org.mvclust.runtime.config.ConfigException;
 import org.mvclust.runtime.config.Yaml;
 import org.mvclust.runtime.data.DataResolver;
 import org.mvclust.runtime.graph.Flops;
+import org.mvclust.runtime.report.Csv;
 import org.mvclust.runtime.train.Profile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Option;
 
 /** {@code mvclust bench}: a grid of methods × datasets × seeds, resumable, summarised beside the papers' numbers. */
 @Command(name = "bench", description = "Run methods × datasets × seeds; write results/NAME.csv, results/NAME.md and every run's files; "
-        + "running it again finishes only the missing cells.")
+        + "running it again finishes only the missing cells (a run counts as done if its metrics.json exists, or its row is in results/NAME.csv; "
+        + "rows there for seeds beyond --seeds are kept).")
 public final class BenchCommand implements Callable<Integer> {
     private static final List<String> METRICS = List.of("acc", "nmi", "ari", "purity", "fscore");
 
@@ -39,7 +41,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seeds", description = "Seeds 0..N-1 (default: the grid's 'seeds', else 3).")
     Integer seeds;
 
-    @Option(names = "--grid", paramLabel = "FILE", description = "YAML grid: {name, seeds, cells: [{method, name (labels the cell; default the method), datasets: [..], set: [k=v..]}]}.")
+    @Option(names = "--grid", paramLabel = "FILE", description = "YAML grid: {name, seeds, cells: [{method, name (labels the cell; default the method), datasets: [..], set: [k=v..], "
+            + "seeds (at most this many for the cell)}]}.")
     Path grid;
 
     @Option(names = "--name", description = "Grid name (default: the grid's 'name', else its file name, else 'bench').")
@@ -68,8 +71,10 @@ public final class BenchCommand implements Callable<Integer> {
     boolean quiet;
 
     /** One grid cell; {@code label} (the cell's {@code name} or {@code label}, default the method) names its results. */
-    private record Cell(String method, String label, String dataset, List<String> sets) {
+    private record Cell(String method, String label, String dataset, List<String> sets, int maxSeeds) {
     }
+
+    private static final List<String> CELL_KEYS = List.of("method", "name", "label", "datasets", "set", "seeds");
 
     @Override
     public Integer call() throws Exception {
@@ -77,20 +82,29 @@ public final class BenchCommand implements Callable<Integer> {
         String gridName = name != null ? name : grid != null ? grid.getFileName().toString().replaceAll("\\.ya?ml$", "") : "bench";
         Path base = results.resolve(gridName);
         Files.createDirectories(base);
+        Path csv = results.resolve(gridName + ".csv");
+        Map<String, Map<String, Object>> earlier = earlierRows(csv);
         Injector injector = common.injector();
         List<Map<String, Object>> rows = new ArrayList<>();
-        int total = cells.size() * seeds;
+        int total = cells.stream().mapToInt(c -> Math.min(seeds, c.maxSeeds())).sum();
         int done = 0;
         for (Cell cell : cells) {
             Experiment exp = null;
-            for (int s = 0; s < seeds; s++) {
+            for (int s = 0; s < Math.min(seeds, cell.maxSeeds()); s++) {
                 Path dir = base.resolve(safe(cell.label())).resolve(safe(cell.dataset())).resolve("s" + s);
                 Path metrics = dir.resolve("metrics.json");
                 Map<String, Object> m;
                 done++;
+                Map<String, Object> old = earlier.get(key(cell, s));
                 if (Files.isRegularFile(metrics)) {
                     m = Yaml.JSON.convertValue(Yaml.JSON.readTree(metrics.toFile()), Map.class);
                     System.err.printf("[%d/%d] %s on %s seed %d: done earlier%n", done, total, cell.label(), cell.dataset(), s);
+                } else if (old != null) {
+                    rows.add(old);
+                    System.err.printf("[%d/%d] %s on %s seed %d: done earlier (row in %s; its run files are gone)%n",
+                            done, total, cell.label(), cell.dataset(), s, csv);
+                    Outputs.write(csv, Outputs.csv(rows));
+                    continue;
                 } else {
                     if (exp == null) {
                         List<String> all = new ArrayList<>(sets);
@@ -104,9 +118,13 @@ public final class BenchCommand implements Callable<Integer> {
                     m = exp.once(s, dir, quiet ? null : System.err, profile);
                 }
                 rows.add(row(cell, s, m));
-                Outputs.write(results.resolve(gridName + ".csv"), Outputs.csv(rows));
+                Outputs.write(csv, Outputs.csv(rows));
+            }
+            for (int s = Math.min(seeds, cell.maxSeeds()); s < cell.maxSeeds() && earlier.containsKey(key(cell, s)); s++) {
+                rows.add(earlier.get(key(cell, s)));
             }
         }
+        Outputs.write(csv, Outputs.csv(rows));
         double rate = Flops.matmulRate(2048, threads);
         Outputs.write(results.resolve(gridName + ".md"), markdown(gridName, rows, rate));
         System.out.println("wrote " + results.resolve(gridName + ".csv") + " and " + results.resolve(gridName + ".md"));
@@ -142,18 +160,28 @@ public final class BenchCommand implements Callable<Integer> {
                 if (!c.hasNonNull("method") || !c.has("datasets")) {
                     throw new ConfigException(grid + ": cells[" + i + "] needs 'method' and 'datasets'");
                 }
+                for (var it = c.fieldNames(); it.hasNext(); ) {
+                    String key = it.next();
+                    if (!CELL_KEYS.contains(key)) {
+                        throw new ConfigException(grid + ": cells[" + i + "]: unknown key '" + key + "' (known: " + String.join(", ", CELL_KEYS) + ")");
+                    }
+                }
+                if (c.has("seeds") && (!c.get("seeds").canConvertToInt() || c.get("seeds").asInt() < 1)) {
+                    throw new ConfigException(grid + ": cells[" + i + "]: 'seeds' must be a whole number of at least 1, not " + c.get("seeds"));
+                }
+                int maxSeeds = c.path("seeds").asInt(Integer.MAX_VALUE);
                 List<String> cs = new ArrayList<>();
                 c.path("set").forEach(x -> cs.add(x.asText()));
                 for (JsonNode d : c.get("datasets")) {
                     String method = c.get("method").asText();
-                    out.add(new Cell(method, c.hasNonNull("label") ? c.get("label").asText() : c.path("name").asText(method), d.asText(), cs));
+                    out.add(new Cell(method, c.hasNonNull("label") ? c.get("label").asText() : c.path("name").asText(method), d.asText(), cs, maxSeeds));
                 }
                 i++;
             }
         }
         for (String m : methods) {
             for (String d : datasets) {
-                out.add(new Cell(m, m, d, List.of()));
+                out.add(new Cell(m, m, d, List.of(), Integer.MAX_VALUE));
             }
         }
         if (out.isEmpty()) {
@@ -166,6 +194,36 @@ public final class BenchCommand implements Callable<Integer> {
             throw new ConfigException("--seeds must be at least 1");
         }
         return out;
+    }
+
+    private static String key(Cell cell, int seed) {
+        return cell.label() + "\t" + cell.dataset() + "\t" + seed + "\t" + String.join(" ", cell.sets());
+    }
+
+    /** Rows of an earlier results CSV by cell and seed, numbers parsed, so a run whose files are gone is not redone. */
+    private static Map<String, Map<String, Object>> earlierRows(Path csv) throws IOException {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        if (!Files.isRegularFile(csv)) {
+            return out;
+        }
+        List<String> header = Csv.header(csv);
+        for (Map<String, Object> r : Csv.read(csv)) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (String k : header) {
+                Object v = r.get(k);
+                row.put(k, v == null || List.of("method", "dataset", "overrides").contains(k) ? v : number(v.toString()));
+            }
+            out.put(r.get("method") + "\t" + r.get("dataset") + "\t" + r.get("seed") + "\t" + r.getOrDefault("overrides", ""), row);
+        }
+        return out;
+    }
+
+    private static Object number(String v) {
+        try {
+            return v.matches("-?\\d+") ? (Object) Long.parseLong(v) : (Object) Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            return v;
+        }
     }
 
     private static Map<String, Object> row(Cell cell, int seed, Map<String, Object> m) {

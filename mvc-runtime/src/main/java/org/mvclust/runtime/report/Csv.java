@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 /** A small RFC 4180 reader: header row, quoted fields with doubled quotes, CRLF or LF. Rows become maps by header. */
-final class Csv {
+public final class Csv {
     private Csv() {
     }
 
-    static List<Map<String, Object>> read(Path file) throws IOException {
+    public static List<Map<String, Object>> read(Path file) throws IOException {
         List<List<String>> records = parse(Files.readString(file, StandardCharsets.UTF_8));
         List<Map<String, Object>> rows = new ArrayList<>();
         if (records.isEmpty()) {
@@ -38,7 +38,7 @@ final class Csv {
     }
 
     /** The header's column names, or an empty list for an empty file. */
-    static List<String> header(Path file) throws IOException {
+    public static List<String> header(Path file) throws IOException {
         List<List<String>> records = parse(Files.readString(file, StandardCharsets.UTF_8));
         return records.isEmpty() ? List.of() : records.get(0).stream().map(String::trim).toList();
     }

@@ -15,12 +15,12 @@ import org.mvclust.runtime.cli.Outputs;
 import org.mvclust.runtime.config.Yaml;
 import org.mvclust.runtime.eval.Metrics;
 
-class HtmlReportTest {
+public class HtmlReportTest {
     @TempDir
     Path tmp;
 
     /** A run directory as {@code mvclust run} leaves it; pictures only when {@code plots}. */
-    static Path runDir(Path dir, String method, long seed, boolean plots) throws IOException {
+    public static Path runDir(Path dir, String method, long seed, boolean plots) throws IOException {
         Files.createDirectories(dir);
         PlotsTest.Run run = new PlotsTest.Run();
         Map<String, Object> m = new LinkedHashMap<>();

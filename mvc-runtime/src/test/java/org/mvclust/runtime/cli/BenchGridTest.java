@@ -1,0 +1,69 @@
+package org.mvclust.runtime.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mvclust.runtime.report.Csv;
+import org.mvclust.runtime.report.HtmlReportTest;
+
+class BenchGridTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void unknownCellKeyIsRejectedWithTheKnownKeys() throws IOException {
+        Path grid = tmp.resolve("g.yaml");
+        Files.writeString(grid, "cells:\n  - method: ae-kmeans\n    datasets: [blobs]\n    sets: [a=1]\n");
+        PrintStream old = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(Main.execute("bench", "--grid", grid.toString(), "--results", tmp.resolve("r").toString())).isEqualTo(2);
+        } finally {
+            System.setErr(old);
+        }
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("cells[0]: unknown key 'sets' (known: method, name, label, datasets, set, seeds)");
+        assertThat(tmp.resolve("r/g.csv")).doesNotExist();
+    }
+
+    @Test
+    void cellSeedCapAndEarlierRowsMeanNothingIsRerun() throws IOException {
+        Path results = tmp.resolve("results");
+        Files.createDirectories(results);
+        Files.writeString(results.resolve("g.csv"), """
+                method,dataset,seed,acc,nmi,epochs,overrides
+                full,"hw:views=2,3,1",0,0.5,0.25,3000,
+                full,"hw:views=2,3,1",1,0.7,0.45,3000,
+                abl,"hw:views=2,3,1",0,0.25,0.125,3000,x=1
+                abl,"hw:views=2,3,1",1,0.75,0.5,3000,x=1
+                """);
+        HtmlReportTest.runDir(results.resolve("g/full/hw_views=2_3_1/s2"), "full", 2, false);
+        Path grid = tmp.resolve("g.yaml");
+        Files.writeString(grid, """
+                cells:
+                  - {method: no-such-method, name: full, datasets: ["hw:views=2,3,1"]}
+                  - {method: no-such-method, name: abl, datasets: ["hw:views=2,3,1"], set: [x=1], seeds: 1}
+                """);
+        assertThat(Main.execute("bench", "--grid", grid.toString(), "--seeds", "3", "--results", results.toString())).isZero();
+        List<Map<String, Object>> rows = Csv.read(results.resolve("g.csv"));
+        assertThat(rows).extracting(r -> r.get("method") + "/" + r.get("seed")).containsExactly("full/0", "full/1", "full/2", "abl/0");
+        assertThat(rows.get(3)).containsEntry("acc", "0.250000").containsEntry("overrides", "x=1");
+        assertThat(Files.readString(results.resolve("g.md")))
+                .contains("| full | `hw:views=2,3,1` | 3 |")
+                .contains("| abl | `hw:views=2,3,1` | 1 | 0.2500 ± 0.0000 | 0.1250 ± 0.0000 |");
+
+        assertThat(Main.execute("bench", "--grid", grid.toString(), "--seeds", "1", "--results", results.toString())).isZero();
+        assertThat(Csv.read(results.resolve("g.csv"))).extracting(r -> r.get("method") + "/" + r.get("seed"))
+                .as("seeds 1 and 2 of 'full' are kept from the csv, though only seed 0 was asked for")
+                .containsExactly("full/0", "full/1", "full/2", "abl/0");
+    }
+}
