@@ -3,7 +3,9 @@
 DMAC preprocesses), the share of each sample's k nearest neighbours (cosine) that fall in its predicted cluster,
 adjusted for chance: (agree - e) / (1 - e) with e = sum_c (n_c / n)^2, averaged over the views. Reads only the
 'cluster' column of labels.csv files (never the class column).
-Usage: internal.py DATASET_FILE.mat LABELS.csv [LABELS.csv ...]   (bbc: BBC4view_685.mat, pie: PIE_face_10.mat)"""
+Usage: internal.py [--views 2,3,1] DATASET_FILE.mat LABELS.csv [LABELS.csv ...]
+  (bbc: BBC4view_685.mat, pie: PIE_face_10.mat; --views picks views by 1-based position, as the dataset option does:
+  BMvC's HW is handwritten.mat with --views 2,3,1)"""
 import csv
 import sys
 
@@ -35,9 +37,16 @@ def score(nbrs, labels):
 
 
 def main():
-    xs = views(sys.argv[1])
+    args = sys.argv[1:]
+    pick = None
+    if args[0] == "--views":
+        pick = [int(v) - 1 for v in args[1].split(",")]
+        args = args[2:]
+    xs = views(args[0])
+    if pick is not None:
+        xs = [xs[i] for i in pick]
     nbrs = [neighbours(x, 10) for x in xs]
-    for path in sys.argv[2:]:
+    for path in args[1:]:
         with open(path) as f:
             labels = np.array([int(r["cluster"]) for r in csv.DictReader(f)])
         per = [score(nb, labels) for nb in nbrs]

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# DMAC reproduction on BBC and PIE: the preset over 5 seeds (dmac.yaml); ablations and variants over 2 (variants.yaml);
+# DMAC reproduction on BBC and PIE: the preset over 5 seeds (dmac.yaml); its ablations over 3 (ablations.yaml); variants over 2 (variants.yaml);
 # the wide variants (dmac-wide.yaml, dmac-wide-std.yaml) over 3 (wide.yaml, wide-std.yaml).
 # Writes benchmarks/dmac/results/GRID.{csv,md}; each run's files go under results/GRID/ (not committed).
 # Resumable: running it again finishes only the missing runs.
@@ -8,6 +8,6 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 data="${MVCLUST_DATA:-$root/../shared/datasets}"
 [[ -d "$data" ]] || data=/work/shared/datasets
-for grid in dmac variants wide wide-std; do
+for grid in dmac ablations variants wide wide-std; do
   ./mvclust bench --grid "benchmarks/dmac/$grid.yaml" --data-dir "$data" --results benchmarks/dmac/results --threads 2 -q
 done
