@@ -1,23 +1,22 @@
 #!/usr/bin/env bash
 # DMAC scale benchmark on the synthetic generator (3 views of 30/50/80 features, 6 clusters), same graph and anchors
 # (m = 100) for every n: seconds per training epoch and peak resident memory of the whole run.
-#   full:  full batch, n = 5k, 10k, 20k, 40k (an n×n float matrix would be 0.1, 0.4, 1.6, 6.4 GB)
+#   full:  full batch, n = 5k, 10k, 20k, 40k, 80k (an n×n float matrix would be 0.1, 0.4, 1.6, 6.4, 25.6 GB; the
+#          last is more than this 23 GB machine holds)
 #   batch: mini-batches of 10k with per-batch anchor graphs, n = 10k, 100k, 1M (the issue's sizes)
-# Seconds per epoch: full batch, the second of three epochs (the first holds graph warm-up, the last the evaluation);
-# mini-batches, the first of two epochs (warm-up of a few seconds amortised over the steps).
-# Usage: benchmarks/dmac/scale.sh [full|batch|all]   (writes benchmarks/dmac/scale.csv; runs go to $OUT)
+# Seconds per epoch: the second of three epochs (the first holds graph warm-up, the last the evaluation).
+# Usage: benchmarks/dmac/scale.sh [full|batch|all]   (appends to benchmarks/dmac/results/scale.csv; runs go to $OUT)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 out="${OUT:-/tmp/dmac-scale}"
-csv=benchmarks/dmac/scale.csv
+csv=benchmarks/dmac/results/scale.csv
 mkdir -p "$out"
 [[ -f "$csv" ]] || echo "mode,samples,batch,anchors,steps_per_epoch,seconds_per_epoch,seconds_per_step,peak_rss_mb,run_seconds,load_avg" > "$csv"
 
 run() {
   local mode=$1 n=$2 batch=$3
   local epochs=3 row=3
-  [[ "$mode" == batch ]] && epochs=2 row=2
   local dir="$out/$mode-$n"
   rm -rf "$dir"
   local t0=$SECONDS
@@ -35,7 +34,7 @@ run() {
 
 what="${1:-all}"
 if [[ "$what" == full || "$what" == all ]]; then
-  for n in 5000 10000 20000 40000; do run full "$n" "$n"; done
+  for n in 5000 10000 20000 40000 80000; do run full "$n" "$n"; done
 fi
 if [[ "$what" == batch || "$what" == all ]]; then
   for n in 10000 100000 1000000; do run batch "$n" 10000; done
