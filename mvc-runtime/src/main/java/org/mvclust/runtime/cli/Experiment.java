@@ -47,7 +47,7 @@ final class Experiment {
         this.registry = injector.getInstance(Registry.class);
         this.settings = settings;
         this.spec = injector.getInstance(GraphLoader.class).load(method, settings.overrides());
-        this.data = injector.getInstance(DataResolver.class).load(dataset, dataDirs, spec.readerOptions());
+        this.data = injector.getInstance(DataResolver.class).load(dataset, dataDirs, spec.readerOptions(DataResolver.name(dataset)));
         int k = clusters != null ? clusters : data.classes();
         if (k < 2) {
             throw new ConfigException("dataset " + data.name() + " has no labels to count clusters from; pass --clusters K");

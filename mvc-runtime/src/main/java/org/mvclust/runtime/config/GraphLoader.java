@@ -196,7 +196,9 @@ public final class GraphLoader {
 
     /** Optional sections that an override may create; what goes in them is validated by the parser. */
     private static boolean isOpenMap(List<String> path, int i) {
-        return List.of("params", "vars", "dataset", "optimizer").contains(path.get(i));
+        boolean datasetFor = i >= 1 && path.get(i - 1).equals("dataset") && path.get(i).equals("for")
+                || i >= 2 && path.get(i - 2).equals("dataset") && path.get(i - 1).equals("for");
+        return datasetFor || List.of("params", "vars", "dataset", "optimizer").contains(path.get(i));
     }
 
     private static JsonNode child(JsonNode cur, String seg) {

@@ -70,6 +70,7 @@ public final class GraphParser {
         known.addAll(BUILTIN_VARS);
         String preprocess = "none";
         Map<String, String> readerOptions = new LinkedHashMap<>();
+        Map<String, Map<String, String>> perDataset = new LinkedHashMap<>();
         if (tree.has("dataset")) {
             JsonNode d = tree.get("dataset");
             if (!d.isObject()) {
@@ -78,7 +79,24 @@ public final class GraphParser {
             preprocess = text(d, "preprocess", "dataset", "none");
             oneOf(preprocess, PREPROCESS, "dataset.preprocess", "preprocessing");
             d.fields().forEachRemaining(e -> {
-                if (!e.getKey().equals("preprocess")) {
+                if (e.getKey().equals("for")) {
+                    if (!e.getValue().isObject()) {
+                        throw error("dataset.for", "expected a mapping from dataset names to reader options, e.g. {hw: {views: \"2,3,1\"}}");
+                    }
+                    e.getValue().fields().forEachRemaining(f -> {
+                        if (!f.getValue().isObject()) {
+                            throw error("dataset.for." + f.getKey(), "expected a mapping of reader options");
+                        }
+                        Map<String, String> opts = new LinkedHashMap<>();
+                        f.getValue().fields().forEachRemaining(o -> {
+                            if (!o.getValue().isValueNode()) {
+                                throw error("dataset.for." + f.getKey() + "." + o.getKey(), "a reader option is a single value");
+                            }
+                            opts.put(o.getKey(), o.getValue().asText());
+                        });
+                        perDataset.put(f.getKey(), opts);
+                    });
+                } else if (!e.getKey().equals("preprocess")) {
                     if (!e.getValue().isValueNode()) {
                         throw error("dataset." + e.getKey(), "a reader option is a single value");
                     }
@@ -113,7 +131,7 @@ public final class GraphParser {
         ReadoutSpec readout = readout(tree.get("readout"), tensors);
         List<String> report = report(tree.get("report"), tensors);
         return new GraphSpec(text(tree, "name", "", "unnamed"), text(tree, "description", "", ""), source, vars,
-                preprocess, readerOptions, buffers, nodes, losses, phases, readout, report, tree);
+                preprocess, readerOptions, perDataset, buffers, nodes, losses, phases, readout, report, tree);
     }
 
     private NodeSpec node(String id, JsonNode n, Set<String> tensors, Set<String> known) {

@@ -10,8 +10,16 @@ import org.mvclust.runtime.plugin.Kind;
  * (evaluated once at the end on all samples, e.g. learned view weights).
  */
 public record GraphSpec(String name, String description, String source, Map<String, Object> vars,
-                        String preprocess, Map<String, String> readerOptions, Map<String, BufferSpec> buffers, Map<String, NodeSpec> nodes, Map<String, LossSpec> losses,
+                        String preprocess, Map<String, String> readerOptions, Map<String, Map<String, String>> perDataset,
+                        Map<String, BufferSpec> buffers, Map<String, NodeSpec> nodes, Map<String, LossSpec> losses,
                         List<PhaseSpec> phases, ReadoutSpec readout, List<String> report, ObjectNode tree) {
+
+    /** Reader options for the named dataset: the graph's own, then those under {@code dataset.for.NAME}. */
+    public Map<String, String> readerOptions(String dataset) {
+        Map<String, String> out = new java.util.LinkedHashMap<>(readerOptions);
+        out.putAll(perDataset.getOrDefault(dataset, Map.of()));
+        return out;
+    }
 
     /** A block instance; per-view nodes are built once per view with their own variables. */
     public record NodeSpec(String id, Kind kind, String type, boolean perView, Map<String, String> in,

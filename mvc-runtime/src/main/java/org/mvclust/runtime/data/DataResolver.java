@@ -46,6 +46,12 @@ public final class DataResolver {
         return dirs;
     }
 
+    /** The dataset's name in a spec: the part before the options' colon (a path that exists is its own name). */
+    public static String name(String spec) {
+        int colon = spec.indexOf(':');
+        return colon > 0 && !Files.exists(Path.of(spec)) ? spec.substring(0, colon) : spec;
+    }
+
     public MultiViewData load(String spec, List<Path> dataDirs) throws DatasetException {
         return load(spec, dataDirs, Map.of());
     }

@@ -108,4 +108,16 @@ class GraphValidationTest {
         assertThatThrownBy(() -> loader.load("ae-kmeans", List.of("phases.pretrain.grad_norms=[fusion]")))
                 .hasMessageContaining("phases[0].grad_norms").hasMessageContaining("enc");
     }
+
+    @Test
+    void readerOptionsMayDependOnTheDataset() {
+        GraphSpec bmvc = loader.load("bmvc", List.of());
+        assertThat(bmvc.readerOptions("hw")).containsEntry("views", "2,3,1");
+        assertThat(bmvc.readerOptions("pie")).doesNotContainKey("views");
+        GraphSpec set = loader.load("ae-kmeans", List.of("dataset.for.pie.nan=impute-mean", "dataset.nan=drop"));
+        assertThat(set.readerOptions("pie")).containsEntry("nan", "impute-mean");
+        assertThat(set.readerOptions("hw")).containsEntry("nan", "drop");
+        assertThatThrownBy(() -> loader.load("ae-kmeans", List.of("dataset.for.pie=3")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("dataset.for.pie");
+    }
 }
