@@ -8,6 +8,6 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 data="${MVCLUST_DATA:-$root/../shared/datasets}"
 [[ -d "$data" ]] || data=/work/shared/datasets
-for grid in dmac ablations variants wide wide-std; do
+for grid in dmac ablations pretrained variants wide wide-std; do
   ./mvclust bench --grid "benchmarks/dmac/$grid.yaml" --data-dir "$data" --results benchmarks/dmac/results --threads 2 -q
 done
