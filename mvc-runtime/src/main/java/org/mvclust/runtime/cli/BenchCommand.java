@@ -93,18 +93,14 @@ public final class BenchCommand implements Callable<Integer> {
             for (int s = 0; s < Math.min(seeds, cell.maxSeeds()); s++) {
                 Path dir = base.resolve(safe(cell.label())).resolve(safe(cell.dataset())).resolve("s" + s);
                 Path metrics = dir.resolve("metrics.json");
-                Map<String, Object> m;
+                Map<String, Object> row = earlier.get(key(cell.label(), cell.dataset(), s, cell.sets()));
                 done++;
-                Map<String, Object> old = earlier.get(key(cell, s));
                 if (Files.isRegularFile(metrics)) {
-                    m = Yaml.JSON.convertValue(Yaml.JSON.readTree(metrics.toFile()), Map.class);
+                    row = row(cell, s, Yaml.JSON.convertValue(Yaml.JSON.readTree(metrics.toFile()), Map.class));
                     System.err.printf("[%d/%d] %s on %s seed %d: done earlier%n", done, total, cell.label(), cell.dataset(), s);
-                } else if (old != null) {
-                    rows.add(old);
+                } else if (row != null) {
                     System.err.printf("[%d/%d] %s on %s seed %d: done earlier (row in %s; its run files are gone)%n",
                             done, total, cell.label(), cell.dataset(), s, csv);
-                    Outputs.write(csv, Outputs.csv(rows));
-                    continue;
                 } else {
                     if (exp == null) {
                         List<String> all = new ArrayList<>(sets);
@@ -114,14 +110,17 @@ public final class BenchCommand implements Callable<Integer> {
                     }
                     System.err.printf("[%d/%d] %s, seed %d -> %s%n", done, total, exp.describe(), s, dir);
                     Files.createDirectories(dir);
-                    Profile profile = new Profile();
-                    m = exp.once(s, dir, quiet ? null : System.err, profile);
+                    row = row(cell, s, exp.once(s, dir, quiet ? null : System.err, new Profile()));
                 }
-                rows.add(row(cell, s, m));
+                rows.add(row);
                 Outputs.write(csv, Outputs.csv(rows));
             }
-            for (int s = Math.min(seeds, cell.maxSeeds()); s < cell.maxSeeds() && earlier.containsKey(key(cell, s)); s++) {
-                rows.add(earlier.get(key(cell, s)));
+            for (int s = Math.min(seeds, cell.maxSeeds()); s < cell.maxSeeds(); s++) {
+                Map<String, Object> kept = earlier.get(key(cell.label(), cell.dataset(), s, cell.sets()));
+                if (kept == null) {
+                    break;
+                }
+                rows.add(kept);
             }
         }
         Outputs.write(csv, Outputs.csv(rows));
@@ -196,8 +195,9 @@ public final class BenchCommand implements Callable<Integer> {
         return out;
     }
 
-    private static String key(Cell cell, int seed) {
-        return cell.label() + "\t" + cell.dataset() + "\t" + seed + "\t" + String.join(" ", cell.sets());
+    /** A results row's identity: cell label, dataset, seed and the cell's overrides. */
+    private static String key(Object label, Object dataset, Object seed, List<String> sets) {
+        return label + "\t" + dataset + "\t" + seed + "\t" + String.join(" ", sets);
     }
 
     /** Rows of an earlier results CSV by cell and seed, numbers parsed, so a run whose files are gone is not redone. */
@@ -213,7 +213,7 @@ public final class BenchCommand implements Callable<Integer> {
                 Object v = r.get(k);
                 row.put(k, v == null || List.of("method", "dataset", "overrides").contains(k) ? v : number(v.toString()));
             }
-            out.put(r.get("method") + "\t" + r.get("dataset") + "\t" + r.get("seed") + "\t" + r.getOrDefault("overrides", ""), row);
+            out.put(key(r.get("method"), r.get("dataset"), r.get("seed"), List.of(r.getOrDefault("overrides", "").toString())), row);
         }
         return out;
     }

@@ -88,19 +88,12 @@ public final class GraphParser {
                             throw error("dataset.for." + f.getKey(), "expected a mapping of reader options");
                         }
                         Map<String, String> opts = new LinkedHashMap<>();
-                        f.getValue().fields().forEachRemaining(o -> {
-                            if (!o.getValue().isValueNode()) {
-                                throw error("dataset.for." + f.getKey() + "." + o.getKey(), "a reader option is a single value");
-                            }
-                            opts.put(o.getKey(), o.getValue().asText());
-                        });
+                        f.getValue().fields().forEachRemaining(o ->
+                                opts.put(o.getKey(), readerOption(o.getValue(), "dataset.for." + f.getKey() + "." + o.getKey())));
                         perDataset.put(f.getKey(), opts);
                     });
                 } else if (!e.getKey().equals("preprocess")) {
-                    if (!e.getValue().isValueNode()) {
-                        throw error("dataset." + e.getKey(), "a reader option is a single value");
-                    }
-                    readerOptions.put(e.getKey(), e.getValue().asText());
+                    readerOptions.put(e.getKey(), readerOption(e.getValue(), "dataset." + e.getKey()));
                 }
             });
         }
@@ -434,6 +427,13 @@ public final class GraphParser {
 
     private String where(String key) {
         return source + ": " + key;
+    }
+
+    private String readerOption(JsonNode v, String at) {
+        if (!v.isValueNode()) {
+            throw error(at, "a reader option is a single value");
+        }
+        return v.asText();
     }
 
     private ConfigException error(String key, String msg) {

@@ -61,12 +61,10 @@ public final class DataResolver {
      * the spec's. {@code views} made of view numbers selects views; any other {@code views} goes to the reader.
      */
     public MultiViewData load(String spec, List<Path> dataDirs, Map<String, String> defaults) throws DatasetException {
-        String name = spec;
+        String name = name(spec);
         Map<String, String> options = new LinkedHashMap<>(defaults);
-        int colon = spec.indexOf(':');
-        if (colon > 0 && !Files.exists(Path.of(spec))) {
-            name = spec.substring(0, colon);
-            for (String kv : splitOptions(spec.substring(colon + 1))) {
+        if (!name.equals(spec)) {
+            for (String kv : splitOptions(spec.substring(name.length() + 1))) {
                 int eq = kv.indexOf('=');
                 if (eq <= 0) {
                     throw new DatasetException("dataset " + spec + ": option '" + kv + "' is not key=value");
