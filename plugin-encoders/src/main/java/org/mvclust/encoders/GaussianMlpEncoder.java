@@ -41,6 +41,7 @@ public final class GaussianMlpEncoder implements Encoder {
                 ParamSpec.ofString("activation", "relu", "activation of the trunk layers: " + Layers.ACTIVATIONS),
                 ParamSpec.ofString("sigma", "softplus", "sigma from the second head s: softplus (softplus(s) + floor) or logvar (exp(s/2))"),
                 ParamSpec.ofDouble("sigma_floor", 1e-7, "added to softplus(s) so that sigma > 0"),
+                ParamSpec.ofDouble("sigma_shift", 0.0, "added to the head s before softplus/exp: negative starts sigma small (-5: softplus 0.007)"),
                 ParamSpec.ofBoolean("eval_sample", false, "sample also in evaluation (out = mu when false)"),
                 ParamSpec.ofString("init", "torch", "weight initialisation: torch (uniform ±1/sqrt(fan_in)), he or glorot"));
     }
@@ -56,7 +57,7 @@ public final class GaussianMlpEncoder implements Encoder {
         }
         int width = p.getInt("out");
         Operand<TFloat32> mu = Layers.dense(ctx, "mu", h, width, init);
-        Operand<TFloat32> s = Layers.dense(ctx, "s", h, width, init);
+        Operand<TFloat32> s = tf.math.add(Layers.dense(ctx, "s", h, width, init), tf.constant((float) p.getDouble("sigma_shift")));
         Operand<TFloat32> sigma = switch (p.getString("sigma")) {
             case "softplus" -> tf.math.add(tf.math.softplus(s), tf.constant((float) p.getDouble("sigma_floor")));
             case "logvar" -> tf.math.exp(tf.math.mul(tf.constant(0.5f), s));

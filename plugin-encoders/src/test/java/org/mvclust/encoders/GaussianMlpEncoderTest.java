@@ -54,6 +54,21 @@ class GaussianMlpEncoderTest {
     }
 
     @Test
+    void sigmaShiftMovesTheHeadBeforeTheSoftplus() {
+        try (BlockHarness h = new BlockHarness(2, 50, 1)) {
+            Operand<TFloat32> x = h.randomInput(50, 3);
+            Operand<TFloat32> upSigma = encode(h, x, null, Map.of("hidden", List.of(6), "out", 4, "sigma_shift", 20.0)).get("sigma");
+            Operand<TFloat32> downSigma = encode(h, x, null, Map.of("hidden", List.of(6), "out", 4, "sigma_shift", -20.0)).get("sigma");
+            float[] up = h.eval(upSigma);
+            float[] down = h.eval(downSigma);
+            for (int i = 0; i < up.length; i++) {
+                assertThat(up[i]).as("softplus(s + 20) = s + 20 for a small head s").isBetween(15f, 25f);
+                assertThat(down[i]).as("softplus(s - 20) is below 1e-6").isPositive().isLessThan(1e-6f);
+            }
+        }
+    }
+
+    @Test
     void freshNoiseForEachStepSeedAndForEachEncoder() {
         try (BlockHarness h = new BlockHarness(2, 5, 1)) {
             Operand<TFloat32> seedValue = h.input(new float[][] {{3, 0}});
