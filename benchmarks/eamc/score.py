@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Label-free score of every run of a bench grid: internal.py's kNN agreement (all views of the dataset), and the
-number of clusters used; reads only the 'cluster' column of each labels.csv. Prints one row per run, then the mean per
+number of clusters used; reads only the 'cluster' column of each labels.csv. A dataset directory like hw_views=1_2 scores those views only. Prints one row per run, then the mean per
 cell and dataset. Usage: score.py RESULTS_DIR/GRID DATA_DIR"""
 import csv
 import os
@@ -20,7 +20,11 @@ def main():
     for cell in sorted(os.listdir(root)):
         for ds in sorted(os.listdir(os.path.join(root, cell))):
             if ds not in cache:
-                cache[ds] = [internal.neighbours(x, 10) for x in internal.views(os.path.join(data, FILES[ds]))]
+                name, _, opt = ds.partition("_views=")
+                xs = internal.views(os.path.join(data, FILES[name]))
+                if opt:
+                    xs = [xs[int(v) - 1] for v in opt.split("_")]
+                cache[ds] = [internal.neighbours(x, 10) for x in xs]
             for seed in sorted(os.listdir(os.path.join(root, cell, ds))):
                 path = os.path.join(root, cell, ds, seed, "labels.csv")
                 if not os.path.exists(path):
