@@ -9,6 +9,7 @@ module org.mvclust.runtime {
     requires java.compiler;
     requires java.desktop;
     requires xchart;
+    requires org.apache.commons.csv;
 
     exports org.mvclust.runtime.plugin;
     exports org.mvclust.runtime.config;

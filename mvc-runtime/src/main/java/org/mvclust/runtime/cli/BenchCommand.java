@@ -206,10 +206,10 @@ public final class BenchCommand implements Callable<Integer> {
         if (!Files.isRegularFile(csv)) {
             return out;
         }
-        List<String> header = Csv.header(csv);
-        for (Map<String, Object> r : Csv.read(csv)) {
+        Csv.Table t = Csv.table(csv);
+        for (Map<String, Object> r : t.rows()) {
             Map<String, Object> row = new LinkedHashMap<>();
-            for (String k : header) {
+            for (String k : t.header()) {
                 Object v = r.get(k);
                 row.put(k, v == null || List.of("method", "dataset", "overrides").contains(k) ? v : number(v.toString()));
             }
@@ -280,15 +280,17 @@ public final class BenchCommand implements Callable<Integer> {
         if (reported == null || !Files.isRegularFile(reported)) {
             return out;
         }
-        List<String> lines = Files.readAllLines(reported);
-        for (int i = 1; i < lines.size(); i++) {
-            String[] f = lines.get(i).split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1);
-            if (f.length >= 4 && !f[0].isBlank()) {
-                try {
-                    out.put(f[0].trim() + "|" + f[1].replace("\"", "").trim() + "|" + f[2].trim(), Double.parseDouble(f[3].trim()));
-                } catch (NumberFormatException e) {
-                    throw new ConfigException(reported + ": line " + (i + 1) + ": value '" + f[3] + "' is not a number");
-                }
+        Csv.Table t = Csv.table(reported);
+        for (int i = 0; i < t.rows().size(); i++) {
+            Map<String, Object> r = t.rows().get(i);
+            String value = String.valueOf(r.getOrDefault("value", ""));
+            if (r.get("method") == null) {
+                continue;
+            }
+            try {
+                out.put(r.get("method") + "|" + r.get("dataset") + "|" + r.get("metric"), Double.parseDouble(value));
+            } catch (NumberFormatException e) {
+                throw new ConfigException(reported + ": line " + t.lines().get(i) + ": value '" + value + "' is not a number");
             }
         }
         return out;

@@ -149,7 +149,12 @@ public final class HtmlReport {
         List<Path> out = new ArrayList<>();
         try (Stream<Path> s = Files.list(dir)) {
             for (Path p : s.filter(p -> p.toString().endsWith(".csv")).sorted().toList()) {
-                List<String> h = Csv.header(p);
+                List<String> h;
+                try {
+                    h = Csv.header(p);
+                } catch (IOException e) {
+                    continue;
+                }
                 if (h.contains("method") && h.contains("dataset") && h.contains("seed")) {
                     out.add(p);
                 }
@@ -160,8 +165,9 @@ public final class HtmlReport {
 
     private static String bench(Path dir, Path grid, Path base) throws IOException {
         String name = grid.getFileName().toString().replaceFirst("\\.csv$", "");
-        List<Map<String, Object>> rows = Csv.read(grid);
-        List<String> header = Csv.header(grid);
+        Csv.Table table = Csv.table(grid);
+        List<Map<String, Object>> rows = table.rows();
+        List<String> header = table.header();
         StringBuilder sb = new StringBuilder("<h2>").append(esc(name)).append("</h2>\n");
         sb.append("<p>").append(rows.size()).append(" runs from <a href=\"").append(rel(base, grid)).append("\">")
                 .append(esc(grid.getFileName().toString())).append("</a>.</p>\n");

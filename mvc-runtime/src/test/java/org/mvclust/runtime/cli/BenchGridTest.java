@@ -66,4 +66,30 @@ class BenchGridTest {
                 .as("seeds 1 and 2 of 'full' are kept from the csv, though only seed 0 was asked for")
                 .containsExactly("full/0", "full/1", "full/2", "abl/0");
     }
+
+    @Test
+    void reportedNumbersAreReadByColumnAndABadValueNamesItsLine() throws IOException {
+        Path results = tmp.resolve("results");
+        Files.createDirectories(results);
+        Files.writeString(results.resolve("g.csv"), "method,dataset,seed,acc,nmi,overrides\nfull,\"hw:views=2,3,1\",0,0.5,0.25,\n");
+        Path grid = tmp.resolve("g.yaml");
+        Files.writeString(grid, "cells:\n  - {method: no-such-method, name: full, datasets: [\"hw:views=2,3,1\"]}\n");
+        Path reported = tmp.resolve("reported.csv");
+        Files.writeString(reported, "method,dataset,metric,value,source\nfull,\"hw:views=2,3,1\",acc,0.75,\"Table 2, row 1\"\n");
+        assertThat(Main.execute("bench", "--grid", grid.toString(), "--seeds", "1", "--results", results.toString(),
+                "--reported", reported.toString())).isZero();
+        assertThat(Files.readString(results.resolve("g.md"))).contains("| 0.7500 / – / – / – | -0.2500 |");
+
+        Files.writeString(reported, "method,dataset,metric,value,source\n\"a\",b,acc,0.1,\"two\nlines\"\nfull,hw,acc,high,x\n");
+        PrintStream old = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(Main.execute("bench", "--grid", grid.toString(), "--seeds", "1", "--results", results.toString(),
+                    "--reported", reported.toString())).isEqualTo(2);
+        } finally {
+            System.setErr(old);
+        }
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("reported.csv: line 4: value 'high' is not a number");
+    }
 }

@@ -1,6 +1,7 @@
 package org.mvclust.runtime.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -102,9 +103,15 @@ public class HtmlReportTest {
     }
 
     @Test
-    void markdownTablesAndCsvQuotes() {
+    void markdownTablesAndCsvQuotes() throws IOException {
         assertThat(HtmlReport.markdown("## T\n|a|b|\n|:-|-:|\n|1|<2>|\ntext")).isEqualTo(
                 "<h5>T</h5>\n<table>\n<tr><th>a</th><th>b</th></tr>\n<tr><td>1</td><td>&lt;2&gt;</td></tr>\n</table>\n<p>text</p>\n");
-        assertThat(Csv.parse("a,\"b,\"\"c\"\"\"\r\n1,2")).isEqualTo(List.of(List.of("a", "b,\"c\""), List.of("1", "2")));
+        Csv.Table t = Csv.table("a,\"b,\"\"c\"\"\"\r\n\r\n1,\"2\n3\"\n,4\n");
+        assertThat(t.header()).containsExactly("a", "b,\"c\"");
+        assertThat(t.rows()).containsExactly(Map.of("a", "1", "b,\"c\"", "2\n3"), Map.of("b,\"c\"", "4"));
+        assertThat(t.lines()).containsExactly(3L, 5L);
+        Path bad = Files.writeString(Files.createTempFile("bad", ".csv"), "a,b\n1,\"2\n");
+        assertThatThrownBy(() -> Csv.table(bad)).isInstanceOf(IOException.class).hasMessageStartingWith(bad.toString());
+        Files.delete(bad);
     }
 }
