@@ -31,10 +31,11 @@ public final class L2Normalize implements Encoder {
 
     @Override
     public Map<String, Operand<TFloat32>> build(BuildContext ctx, Inputs in, Params p) {
-        Ops tf = ctx.tf();
-        Operand<TFloat32> x = in.one("x");
+        return Map.of("out", rows(ctx.tf(), in.one("x"), (float) p.getDouble("eps")));
+    }
+
+    static Operand<TFloat32> rows(Ops tf, Operand<TFloat32> x, float eps) {
         Operand<TFloat32> norm = tf.math.sqrt(tf.sum(tf.math.mul(x, x), tf.constant(1), Sum.keepDims(true)));
-        Operand<TFloat32> floor = tf.math.maximum(norm, tf.constant((float) p.getDouble("eps")));
-        return Map.of("out", tf.math.div(x, floor));
+        return tf.math.div(x, tf.math.maximum(norm, tf.constant(eps)));
     }
 }

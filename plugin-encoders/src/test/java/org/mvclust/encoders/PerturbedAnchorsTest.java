@@ -71,4 +71,25 @@ class PerturbedAnchorsTest {
             assertThat(h.gradientError(f, out.get("init"), 1e-2)).isLessThan(1e-2);
         }
     }
+
+    @Test
+    void theAuthorsCodeFormGivesUnitAnchorsAndANonNegativeSigma() {
+        try (BlockHarness h = new BlockHarness(2, 100, 3)) {
+            Map<String, Operand<TFloat32>> out = h.build(new PerturbedAnchors(), Map.of("z", h.randomInput(2, 8)), Map.of(),
+                    Map.of("count", 6, "hidden", -1, "mu_activation", "leaky_relu", "sigma", "relu", "out_init", "torch",
+                            "normalize", true));
+            h.training(true);
+            float[] u = h.eval(out.get("anchors"));
+            for (int r = 0; r < 6; r++) {
+                double n = 0;
+                for (int c = 0; c < 8; c++) {
+                    n += u[r * 8 + c] * u[r * 8 + c];
+                }
+                assertThat(Math.sqrt(n)).isCloseTo(1, within(1e-5));
+            }
+            for (float v : h.eval(out.get("sigma"))) {
+                assertThat(v).isGreaterThanOrEqualTo(0f);
+            }
+        }
+    }
 }
