@@ -258,6 +258,12 @@ public final class BlockHarness implements AutoCloseable {
     private final Map<Operand<TFloat32>, Placeholder<TFloat32>> feeds = new LinkedHashMap<>();
     private final Map<Operand<TFloat32>, Op> assigns = new LinkedHashMap<>();
 
+    /** A scalar Σ y ⊙ w with a fixed random w of y's shape: checks every entry of y's gradient at once. */
+    public Operand<TFloat32> probe(Operand<TFloat32> y) {
+        Operand<TFloat32> w = randomInput(y.shape().asArray());
+        return tf.sum(tf.reshape(tf.math.mul(y, w), tf.constant(new long[] {-1})), tf.constant(0));
+    }
+
     /**
      * The largest difference between TensorFlow's gradient of the scalar {@code loss} with respect to {@code wrt}
      * and central finite differences with step {@code eps}, relative to max(1, |gradient|).

@@ -23,11 +23,8 @@ class L2NormalizeTest {
     void gradientMatchesFiniteDifferences() {
         try (BlockHarness h = new BlockHarness(2, 5, 2)) {
             Operand<TFloat32> x = h.randomInput(5, 4);
-            Operand<TFloat32> w = h.randomInput(5, 4);
-            var tf = h.tf();
             Operand<TFloat32> y = h.build(new L2Normalize(), Map.of("x", x), Map.of(), Map.of()).get("out");
-            Operand<TFloat32> f = tf.sum(tf.reshape(tf.math.mul(y, w), tf.constant(new long[] {-1})), tf.constant(0));
-            assertThat(h.gradientError(f, x, 1e-2)).isLessThan(5e-3);
+            assertThat(h.gradientError(h.probe(y), x, 1e-2)).isLessThan(5e-3);
         }
     }
 }
