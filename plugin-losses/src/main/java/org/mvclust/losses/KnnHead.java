@@ -80,7 +80,9 @@ public final class KnnHead implements Head {
         Operand<TInt32> where = tf.math.sub(tf.scatterNd(tf.expandDims(rows, tf.constant(1)),
                 tf.range(tf.constant(1), tf.math.add(b, tf.constant(1)), tf.constant(1)), tf.constant(new int[] {ctx.samples()})),
                 tf.constant(1));
-        Operand<TInt32> pos = tf.gather(where, tf.dtypes.cast(ids, TInt32.class), tf.constant(0));
+        // the check must run before the gather, which fails on the empty cache's -1 ids with a less helpful message
+        Operand<TFloat32> checked = tf.withControlDependencies(List.of(filled)).identity(ids);
+        Operand<TInt32> pos = tf.gather(where, tf.dtypes.cast(checked, TInt32.class), tf.constant(0));
         Operand<TFloat32> present = tf.dtypes.cast(tf.math.greaterEqual(pos, tf.constant(0)), TFloat32.class);
         // an absent neighbour points at its own row with weight 0 (vcr ignores zero weights)
         Operand<TFloat32> own = tf.dtypes.cast(CanGraph.rows(tf, pos), TFloat32.class);
