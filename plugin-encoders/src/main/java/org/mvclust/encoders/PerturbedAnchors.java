@@ -51,7 +51,7 @@ public final class PerturbedAnchors implements Head {
                 ParamSpec.ofString("out_init", "zeros", "output-layer weights of both MLPs: zeros (U starts at Û), he, glorot or torch"),
                 ParamSpec.ofString("mu_activation", "none", "activation of μ's output: " + Layers.ACTIVATIONS),
                 ParamSpec.ofString("sigma", "softplus", "σ from its MLP's output: softplus (bias set by sigma_init) or relu"),
-                ParamSpec.ofBoolean("normalize", false, "scale each anchor to unit l2 norm after the perturbation"));
+                ParamSpec.ofBoolean("normalize", false, "scale each anchor to unit l2 norm (after the perturbation, if any)"));
     }
 
     @Override
@@ -65,7 +65,8 @@ public final class PerturbedAnchors implements Head {
         Operand<TFloat32> init = ctx.state("init", new long[] {m, d}, Initializer.zeros());
         if (!p.getBoolean("perturb")) {
             Operand<TFloat32> zero = tf.zerosLike(init);
-            return Map.of("anchors", tf.identity(init), "init", init, "mu", zero, "sigma", zero);
+            Operand<TFloat32> u = p.getBoolean("normalize") ? L2Normalize.rows(tf, init, 1e-12f) : tf.identity(init);
+            return Map.of("anchors", u, "init", init, "mu", zero, "sigma", zero);
         }
         long hidden = p.getInt("hidden") > 0 ? p.getInt("hidden") : p.getInt("hidden") < 0 ? 0 : d;
         double s0 = p.getDouble("sigma_init");
