@@ -71,8 +71,11 @@ public final class Layers {
         return tf.math.add(tf.math.mul(tf.math.sub(x, useMean), scale), beta);
     }
 
-    /** Applies an activation by name: relu, leaky_relu, sigmoid, tanh, elu, softplus, softmax, none. */
+    /** Applies an activation by name: relu, leaky_relu (slope 0.2, or leaky_relu:SLOPE), sigmoid, tanh, elu, softplus, softmax, none. */
     public static Operand<TFloat32> activate(Ops tf, String name, Operand<TFloat32> x) {
+        if (name.startsWith("leaky_relu:")) {
+            return tf.nn.leakyRelu(x, org.tensorflow.op.nn.LeakyRelu.alpha(slope(name)));
+        }
         return switch (name) {
             case "relu" -> tf.nn.relu(x);
             case "leaky_relu" -> tf.nn.leakyRelu(x, org.tensorflow.op.nn.LeakyRelu.alpha(0.2f));
@@ -82,12 +85,25 @@ public final class Layers {
             case "softplus" -> tf.math.softplus(x);
             case "softmax" -> tf.nn.softmax(x);
             case "none", "linear" -> x;
-            default -> throw new IllegalArgumentException("unknown activation '" + name + "' (relu, leaky_relu, sigmoid, tanh, elu, softplus, softmax, none)");
+            default -> throw new IllegalArgumentException("unknown activation '" + name + "' (" + String.join(", ", ACTIVATIONS) + ")");
         };
     }
 
+    private static float slope(String name) {
+        String v = name.substring("leaky_relu:".length());
+        try {
+            float a = Float.parseFloat(v);
+            if (a >= 0 && a < 1) {
+                return a;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("activation '" + name + "': the slope after 'leaky_relu:' must be a number in [0, 1)");
+    }
+
     public static final java.util.List<String> ACTIVATIONS =
-            java.util.List.of("relu", "leaky_relu", "sigmoid", "tanh", "elu", "softplus", "softmax", "none");
+            java.util.List.of("relu", "leaky_relu", "leaky_relu:SLOPE", "sigmoid", "tanh", "elu", "softplus", "softmax", "none");
 
     /** Uniform in ±limit (PyTorch's default for Linear weights and biases with limit 1/sqrt(fan_in)). */
     public static Initializer uniform(double limit) {
