@@ -8,7 +8,7 @@ import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
-/** Adam, RMSProp and SGD from TensorFlow's fused update ops, with slot variables made by the builder. */
+/** Adam and SGD from TensorFlow's fused update ops, RMSProp as PyTorch writes it; slot variables made by the builder. */
 final class Optimizers {
     private Optimizers() {
     }
@@ -39,11 +39,20 @@ final class Optimizers {
                         after.assign(b2p, after.math.mul(b2p, b2)))).noOp();
             }
             case "rmsprop" -> {
+                // PyTorch's and Keras's form, eps outside the root: TensorFlow's ApplyRMSProp takes sqrt(ms + eps),
+                // which with eps = 1e-8 floors the denominator at 1e-4 and stalls small gradients.
+                Operand<TFloat32> rho = tf.constant((float) o.rho());
+                Operand<TFloat32> keep = tf.constant((float) (1 - o.rho()));
+                Operand<TFloat32> eps = tf.constant((float) o.eps());
+                Operand<TFloat32> momentum = tf.constant((float) o.momentum());
                 for (int i = 0; i < vars.size(); i++) {
+                    Operand<TFloat32> g = grads.get(i);
                     Operand<TFloat32> ms = slot.make(names.get(i) + ".ms", shapes.get(i), 0f);
                     Operand<TFloat32> mom = slot.make(names.get(i) + ".mom", shapes.get(i), 0f);
-                    updates.add(tf.train.applyRmsProp(vars.get(i), ms, mom, lr, tf.constant((float) o.rho()),
-                            tf.constant((float) o.momentum()), tf.constant((float) o.eps()), grads.get(i)));
+                    Operand<TFloat32> ms1 = tf.assign(ms, tf.math.add(tf.math.mul(rho, ms), tf.math.mul(keep, tf.math.square(g))));
+                    Operand<TFloat32> step = tf.math.div(tf.math.mul(lr, g), tf.math.add(tf.math.sqrt(ms1), eps));
+                    Operand<TFloat32> mom1 = tf.assign(mom, tf.math.add(tf.math.mul(momentum, mom), step));
+                    updates.add(tf.assignSub(vars.get(i), mom1));
                 }
             }
             case "sgd" -> {
