@@ -13,13 +13,18 @@ import numpy as np
 import scipy.io
 
 
-def views(path):
+def raw_views(path):
+    """The views of a benchmark .mat file (cell X, labels Y or gt) as dense float64 arrays, samples as rows, and the
+    labels as stored."""
     m = scipy.io.loadmat(path)
     xs = [m["X"][0, i] for i in range(m["X"].shape[1])] if m["X"].shape[0] == 1 else [m["X"][i, 0] for i in range(m["X"].shape[0])]
     xs = [np.asarray(x.todense() if hasattr(x, "todense") else x, dtype=np.float64) for x in xs]
-    label = m["Y"] if "Y" in m else m["gt"]
-    count = label.size
-    xs = [x if x.shape[0] == count else x.T for x in xs]
+    label = np.asarray(m["Y"] if "Y" in m else m["gt"]).ravel()
+    return [x if x.shape[0] == label.size else x.T for x in xs], label
+
+
+def views(path):
+    xs, _ = raw_views(path)
     return [x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12) for x in xs]
 
 

@@ -3,25 +3,16 @@
 Each view is min-max scaled per feature to [0, 1] (constant features -> 0), samples as rows.
 """
 import os
+import sys
 
 import numpy as np
-import scipy.io as sio
-import scipy.sparse as sp
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../dmac"))
+import internal  # noqa: E402  (benchmarks/dmac/internal.py reads the .mat files)
 
 DATA_DIR = os.environ.get("MVCLUST_DATA", os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../../../shared/datasets"))
 
-DATASETS = {
-    # name: (file, label variable, samples_as_columns)
-    "hw": ("handwritten.mat", "Y", False),
-    "bbcsport": ("BBCSport.mat", "Y", False),
-    "pie": ("PIE_face_10.mat", "gt", True),
-}
-
-
-def _dense(v):
-    if sp.issparse(v):
-        v = v.toarray()
-    return np.asarray(v, dtype=np.float64)
+DATASETS = {"hw": "handwritten.mat", "bbcsport": "BBCSport.mat", "pie": "PIE_face_10.mat"}
 
 
 def minmax(x):
@@ -35,16 +26,7 @@ def minmax(x):
 
 
 def load(name):
-    fname, yvar, cols = DATASETS[name]
-    m = sio.loadmat(f"{DATA_DIR}/{fname}")
-    y = np.asarray(m[yvar]).ravel().astype(np.int64)
-    views = []
-    for v in m["X"].ravel():
-        v = _dense(v)
-        if cols:
-            v = v.T
-        assert v.shape[0] == y.shape[0], (name, v.shape, y.shape)
-        views.append(minmax(v).astype(np.float32))
+    views, y = internal.raw_views(f"{DATA_DIR}/{DATASETS[name]}")
     # 0-based contiguous labels
-    _, y = np.unique(y, return_inverse=True)
-    return views, y
+    _, y = np.unique(y.astype(np.int64), return_inverse=True)
+    return [minmax(v).astype(np.float32) for v in views], y
