@@ -17,7 +17,7 @@ import org.tensorflow.types.TFloat32;
  * Learnable anchors U = Û + μ + σ ⊙ ε (DMAC, Eq. 3–6): Û is a fixed state variable {@code init} (m × d) filled by a
  * k-means action, μ = MLP_μ(Û) and σ = softplus(MLP_σ(Û)) come from two unshared MLPs, ε ~ N(0, I) is drawn afresh
  * at every training step (stateless, from the step's noise seed) and is zero outside training. The authors' code
- * form: {@code hidden: -1, mu_activation: leaky_relu, sigma: relu, out_init: torch, normalize: true}.
+ * form: {@code hidden: -1, mu_activation: "leaky_relu:0.25", sigma: relu, out_init: torch, normalize: true}.
  */
 public final class PerturbedAnchors implements Head {
     @Override
