@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import org.mvclust.runtime.config.ConfigException;
 import org.mvclust.runtime.config.Yaml;
 import org.mvclust.runtime.data.DataResolver;
+import org.mvclust.runtime.eval.Metrics;
 import org.mvclust.runtime.graph.Flops;
 import org.mvclust.runtime.report.Csv;
 import org.mvclust.runtime.train.Profile;
@@ -27,8 +28,6 @@ import picocli.CommandLine.Option;
         + "running it again finishes only the missing cells (a run counts as done if its metrics.json exists, or its row is in results/NAME.csv; "
         + "rows there for seeds beyond --seeds are kept).")
 public final class BenchCommand implements Callable<Integer> {
-    private static final List<String> METRICS = List.of("acc", "nmi", "ari", "purity", "fscore");
-
     @Mixin
     Common common;
 
@@ -42,7 +41,7 @@ public final class BenchCommand implements Callable<Integer> {
     Integer seeds;
 
     @Option(names = "--grid", paramLabel = "FILE", description = "YAML grid: {name, seeds, cells: [{method, name (labels the cell; default the method), datasets: [..], set: [k=v..], "
-            + "seeds (at most this many for the cell)}]}.")
+            + "seeds (at most this many for the cell), runs, select}]}.")
     Path grid;
 
     @Option(names = "--name", description = "Grid name (default: the grid's 'name', else its file name, else 'bench').")
@@ -61,6 +60,13 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override applied to every method; repeatable.")
     List<String> sets = new ArrayList<>();
 
+    @Option(names = "--runs", description = "Each seed S trains N runs (seeds S·N..S·N+N−1) and keeps the one --select ranks first; "
+            + "a cell's 'runs' wins (default: 1).")
+    Integer runs;
+
+    @Option(names = "--select", description = "Which of the runs to keep: " + RunSelection.FORMS + "; a cell's 'select' wins (default: min-loss).")
+    String select;
+
     @Option(names = "--threads", description = "TensorFlow threads (default: all cores).")
     int threads = Runtime.getRuntime().availableProcessors();
 
@@ -71,10 +77,10 @@ public final class BenchCommand implements Callable<Integer> {
     boolean quiet;
 
     /** One grid cell; {@code label} (the cell's {@code name} or {@code label}, default the method) names its results. */
-    private record Cell(String method, String label, String dataset, List<String> sets, int maxSeeds) {
+    private record Cell(String method, String label, String dataset, List<String> sets, int maxSeeds, int runs, RunSelection select) {
     }
 
-    private static final List<String> CELL_KEYS = List.of("method", "name", "label", "datasets", "set", "seeds");
+    private static final List<String> CELL_KEYS = List.of("method", "name", "label", "datasets", "set", "seeds", "runs", "select");
 
     @Override
     public Integer call() throws Exception {
@@ -107,10 +113,13 @@ public final class BenchCommand implements Callable<Integer> {
                         all.addAll(cell.sets());
                         exp = new Experiment(injector, cell.method(), cell.dataset(), DataResolver.dataDirs(dataDir), null,
                                 new Experiment.Settings(all, threads, 10, 60, 0, true, true, device));
+                        cell.select().check(exp.spec);
                     }
-                    System.err.printf("[%d/%d] %s, seed %d -> %s%n", done, total, exp.describe(), s, dir);
+                    System.err.printf("[%d/%d] %s, seed %d%s -> %s%n", done, total, exp.describe(), s,
+                            cell.runs() > 1 ? " (" + cell.runs() + " runs, " + cell.select() + ")" : "", dir);
                     Files.createDirectories(dir);
-                    row = row(cell, s, exp.once(s, dir, quiet ? null : System.err, new Profile()));
+                    row = row(cell, s, exp.select((long) s * cell.runs(), cell.runs(), cell.select(), dir,
+                            quiet ? null : System.err, new Profile(), true).metrics());
                 }
                 rows.add(row);
                 Outputs.write(csv, Outputs.csv(rows));
@@ -168,20 +177,29 @@ public final class BenchCommand implements Callable<Integer> {
                 if (c.has("seeds") && (!c.get("seeds").canConvertToInt() || c.get("seeds").asInt() < 1)) {
                     throw new ConfigException(grid + ": cells[" + i + "]: 'seeds' must be a whole number of at least 1, not " + c.get("seeds"));
                 }
+                if (c.has("runs") && (!c.get("runs").canConvertToInt() || c.get("runs").asInt() < 1)) {
+                    throw new ConfigException(grid + ": cells[" + i + "]: 'runs' must be a whole number of at least 1, not " + c.get("runs"));
+                }
                 int maxSeeds = c.path("seeds").asInt(Integer.MAX_VALUE);
+                int cellRuns = c.path("runs").asInt(runs == null ? 1 : runs);
+                RunSelection cellSelect = selection(c.hasNonNull("select") ? c.get("select").asText() : select, grid + ": cells[" + i + "]: ");
                 List<String> cs = new ArrayList<>();
                 c.path("set").forEach(x -> cs.add(x.asText()));
                 for (JsonNode d : c.get("datasets")) {
                     String method = c.get("method").asText();
-                    out.add(new Cell(method, c.hasNonNull("label") ? c.get("label").asText() : c.path("name").asText(method), d.asText(), cs, maxSeeds));
+                    out.add(new Cell(method, c.hasNonNull("label") ? c.get("label").asText() : c.path("name").asText(method), d.asText(), cs,
+                            maxSeeds, cellRuns, cellSelect));
                 }
                 i++;
             }
         }
         for (String m : methods) {
             for (String d : datasets) {
-                out.add(new Cell(m, m, d, List.of(), Integer.MAX_VALUE));
+                out.add(new Cell(m, m, d, List.of(), Integer.MAX_VALUE, runs == null ? 1 : runs, selection(select, "")));
             }
+        }
+        if (runs != null && runs < 1) {
+            throw new ConfigException("--runs must be at least 1");
         }
         if (out.isEmpty()) {
             throw new ConfigException("nothing to run: give --methods and --datasets, or --grid FILE");
@@ -193,6 +211,14 @@ public final class BenchCommand implements Callable<Integer> {
             throw new ConfigException("--seeds must be at least 1");
         }
         return out;
+    }
+
+    private static RunSelection selection(String s, String where) {
+        try {
+            return RunSelection.parse(s == null ? "min-loss" : s);
+        } catch (ConfigException e) {
+            throw new ConfigException(where + e.getMessage(), e);
+        }
     }
 
     /** A results row's identity: cell label, dataset, seed and the cell's overrides. */
@@ -232,7 +258,7 @@ public final class BenchCommand implements Callable<Integer> {
         r.put("dataset", cell.dataset());
         r.put("seed", seed);
         Map<?, ?> metrics = (Map<?, ?>) m.getOrDefault("metrics", Map.of());
-        for (String k : METRICS) {
+        for (String k : Metrics.NAMES) {
             r.put(k, metrics.get(k));
         }
         for (String k : List.of("epochs", "train_seconds", "step_seconds", "readout_seconds", "train_gflop", "peak_rss_mb", "final_loss")) {
@@ -243,6 +269,11 @@ public final class BenchCommand implements Callable<Integer> {
         r.put("gflops", g instanceof Number gn && t instanceof Number tn && tn.doubleValue() > 0
                 ? gn.doubleValue() / tn.doubleValue() : null);
         r.put("overrides", String.join(" ", cell.sets()));
+        if (cell.runs() > 1) {
+            r.put("runs", cell.runs());
+            r.put("selected_by", cell.select().toString());
+            r.put("selected_seed", m.get("seed"));
+        }
         return r;
     }
 

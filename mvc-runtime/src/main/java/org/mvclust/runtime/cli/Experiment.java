@@ -5,11 +5,17 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.file.Files;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.mvclust.api.DatasetException;
 import org.mvclust.api.MultiViewData;
 import org.mvclust.runtime.config.ConfigException;
@@ -111,6 +117,7 @@ final class Experiment {
         m.put("threads", settings.threads());
         m.put("epochs", res.history().size());
         m.put("final_loss", res.finalLoss());
+        m.put("final_losses", finalLosses(res.history()));
         m.put("train_seconds", res.trainSeconds());
         m.put("step_seconds", profile.seconds("training steps"));
         m.put("readout_seconds", res.readoutSeconds());
@@ -126,6 +133,90 @@ final class Experiment {
                     res.embedding(), res.labels(), data.hasLabels() ? data.labels() : null);
         }
         return m;
+    }
+
+    /** Several runs and the one kept: its metrics.json map, and one row per run (seed, final loss, metrics). */
+    record Selected(Map<String, Object> metrics, List<Map<String, Object>> runs) {
+    }
+
+    /**
+     * Trains seeds {@code first}..{@code first+runs-1}, each in {@code dir/run-R} (in {@code dir} itself when there is one),
+     * and keeps the run {@code select} ranks first: its labels and metrics (with the mean, std and max over the runs) and
+     * runs.csv go to {@code dir}. With {@code reuse}, a run whose metrics.json exists is read instead of trained again.
+     */
+    Selected select(long first, int runs, RunSelection select, Path dir, PrintStream log, Profile profile, boolean reuse)
+            throws Exception {
+        List<Map<String, Object>> all = new ArrayList<>();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int r = 0; r < runs; r++) {
+            long s = first + r;
+            Path runDir = runs == 1 ? dir : dir.resolve("run-" + r);
+            Files.createDirectories(runDir);
+            Path done = runDir.resolve("metrics.json");
+            Map<String, Object> m;
+            if (runs > 1 && reuse && Files.isRegularFile(done)) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> read = Yaml.JSON.convertValue(Yaml.JSON.readTree(done.toFile()), Map.class);
+                m = read;
+            } else {
+                if (runs > 1 && log != null) {
+                    log.println("run " + (r + 1) + "/" + runs + " (seed " + s + ")");
+                }
+                m = once(s, runDir, log, profile);
+            }
+            all.add(m);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("run", r);
+            row.put("seed", s);
+            row.put("final_loss", m.get("final_loss"));
+            if (select.term() != null) {
+                row.put("final_" + select.term(), select.value(m));
+            }
+            ((Map<?, ?>) m.getOrDefault("metrics", Map.of())).forEach((k, v) -> row.put(k.toString(), v));
+            rows.add(row);
+        }
+        int best = select.best(all);
+        Map<String, Object> m = new LinkedHashMap<>(all.get(best));
+        if (runs > 1) {
+            Outputs.write(dir.resolve("runs.csv"), Outputs.csv(rows));
+            m.put("run", best);
+            m.put("selected_by", select.describe());
+            m.put("runs", runs);
+            m.put("over_runs", overRuns(rows));
+            Outputs.write(dir.resolve("labels.csv"), Files.readString(dir.resolve("run-" + best).resolve("labels.csv")));
+            Outputs.write(dir.resolve("metrics.json"), Yaml.toJson(m));
+        }
+        return new Selected(m, rows);
+    }
+
+    /** Mean, sample std and max of every numeric column but run and seed. */
+    static Map<String, Object> overRuns(List<Map<String, Object>> rows) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String key : rows.get(0).keySet()) {
+            if (key.equals("run") || key.equals("seed")) {
+                continue;
+            }
+            double[] v = rows.stream().mapToDouble(r -> r.get(key) instanceof Number n ? n.doubleValue() : Double.NaN).toArray();
+            double mean = Arrays.stream(v).average().orElse(Double.NaN);
+            double sd = Math.sqrt(Arrays.stream(v).map(x -> (x - mean) * (x - mean)).sum() / Math.max(1, v.length - 1));
+            out.put(key, Map.of("mean", mean, "std", sd, "max", Arrays.stream(v).max().orElse(Double.NaN)));
+        }
+        return out;
+    }
+
+    /** The last value each loss term reported (its history column), for selection by one term. */
+    private static Map<String, Double> finalLosses(List<Map<String, Object>> history) {
+        Set<String> skip = new HashSet<>(Metrics.NAMES);
+        skip.addAll(List.of("phase", "epoch", "seconds", "loss"));
+        Map<String, Double> out = new TreeMap<>();
+        for (Map<String, Object> row : history) {
+            row.forEach((k, v) -> {
+                if (!skip.contains(k) && v instanceof Number n) {
+                    out.put(k.replaceFirst("^s\\d+\\.", ""), n.doubleValue()); // a step's prefix in alternating phases
+                }
+            });
+        }
+        return out;
     }
 
     private String fingerprint(long seed) throws Exception {

@@ -73,8 +73,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--eval-every", defaultValue = "10", description = "With labels, compute metrics every N epochs, 0 = at phase ends (default: ${DEFAULT-VALUE}).")
     int evalEvery;
 
-    @Option(names = "--runs", defaultValue = "1", description = "Train N times with seeds SEED..SEED+N-1 and keep the run with the lowest final training loss (labels never used) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--runs", defaultValue = "1", description = "Train N times with seeds SEED..SEED+N-1 and keep the run --select ranks first (labels never used) (default: ${DEFAULT-VALUE}).")
     int runs;
+
+    @Option(names = "--select", defaultValue = "min-loss", description = "Which of --runs to keep: " + RunSelection.FORMS + " (default: ${DEFAULT-VALUE}).")
+    String select;
 
     @Option(names = "--profile", description = "Print where the time went and the achieved FLOP rate of the training steps.")
     boolean profileFlag;
@@ -93,8 +96,10 @@ public final class RunCommand implements Callable<Integer> {
         if (runs < 1) {
             throw new ConfigException("--runs must be at least 1");
         }
+        RunSelection selection = RunSelection.parse(select);
         Experiment exp = new Experiment(common.injector(), method, dataset, DataResolver.dataDirs(dataDir), clusters,
                 new Experiment.Settings(sets, threads, checkpointEvery, checkpointSeconds, evalEvery, resume, !noPlots, device));
+        selection.check(exp.spec);
         Path dir = out != null ? out : Path.of("runs", (exp.spec.name() + "-" + exp.data.name() + "-s" + seed)
                 .replaceAll("[^A-Za-z0-9_.=-]", "_"));
         Files.createDirectories(dir);
@@ -104,41 +109,12 @@ public final class RunCommand implements Callable<Integer> {
                     + ", " + threads + " threads -> " + dir);
         }
         Profile profile = new Profile(profileFlag);
-        List<Map<String, Object>> summary = new ArrayList<>();
-        Map<String, Object> best = null;
-        for (int r = 0; r < runs; r++) {
-            long s = seed + r;
-            Path runDir = runs == 1 ? dir : dir.resolve("run-" + r);
-            Files.createDirectories(runDir);
-            if (runs > 1 && log != null) {
-                log.println("run " + (r + 1) + "/" + runs + " (seed " + s + ")");
-            }
-            Map<String, Object> m = exp.once(s, runDir, log, profile);
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("run", r);
-            row.put("seed", s);
-            row.put("final_loss", m.get("final_loss"));
-            @SuppressWarnings("unchecked")
-            Map<String, Double> metrics = (Map<String, Double>) m.get("metrics");
-            row.putAll(metrics);
-            summary.add(row);
-            double loss = (Double) m.get("final_loss");
-            if (best == null || loss < (Double) best.get("final_loss")) {
-                best = m;
-                best.put("run", r);
-            }
-        }
+        Experiment.Selected sel = exp.select(seed, runs, selection, dir, log, profile, false);
+        Map<String, Object> best = sel.metrics();
+        List<Map<String, Object>> summary = sel.runs();
         if (runs > 1) {
-            Outputs.write(dir.resolve("runs.csv"), Outputs.csv(summary));
-            Map<String, Object> m = new LinkedHashMap<>(best);
-            m.put("selected_by", "lowest final training loss");
-            m.put("runs", runs);
-            m.put("over_runs", overRuns(summary));
-            Outputs.write(dir.resolve("metrics.json"), Yaml.toJson(m));
-            Path chosen = dir.resolve("run-" + best.get("run"));
-            Outputs.write(dir.resolve("labels.csv"), Files.readString(chosen.resolve("labels.csv")));
-            System.out.println("selected run " + best.get("run") + " (seed " + best.get("seed") + ", lowest final loss "
-                    + String.format(java.util.Locale.ROOT, "%.6g", (Double) best.get("final_loss")) + ")");
+            System.out.println("selected run " + best.get("run") + " (seed " + best.get("seed") + ", " + selection.describe() + " "
+                    + String.format(java.util.Locale.ROOT, "%.6g", selection.value(best)) + ")");
         }
         printResult((Map<?, ?>) best.get("metrics"), runs > 1 ? dir.resolve("runs.csv") : null, summary);
         if (profileFlag) {
@@ -154,20 +130,6 @@ public final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static Map<String, Object> overRuns(List<Map<String, Object>> rows) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (String key : rows.get(0).keySet()) {
-            if (key.equals("run") || key.equals("seed")) {
-                continue;
-            }
-            double[] v = rows.stream().mapToDouble(r -> ((Number) r.get(key)).doubleValue()).toArray();
-            double mean = java.util.Arrays.stream(v).average().orElse(Double.NaN);
-            double sd = Math.sqrt(java.util.Arrays.stream(v).map(x -> (x - mean) * (x - mean)).sum() / Math.max(1, v.length - 1));
-            out.put(key, Map.of("mean", mean, "std", sd, "max", java.util.Arrays.stream(v).max().orElse(Double.NaN)));
-        }
-        return out;
-    }
-
     private static void printResult(Map<?, ?> metrics, Path runsCsv, List<Map<String, Object>> summary) {
         if (metrics == null || metrics.isEmpty()) {
             return;
@@ -176,7 +138,7 @@ public final class RunCommand implements Callable<Integer> {
         metrics.forEach((key, v) -> line.append(String.format(java.util.Locale.ROOT, "  %s %.4f", key.toString().toUpperCase(), (Double) v)));
         System.out.println(line);
         if (runsCsv != null) {
-            Map<String, Object> agg = overRuns(summary);
+            Map<String, Object> agg = Experiment.overRuns(summary);
             StringBuilder mean = new StringBuilder("mean over " + summary.size() + " runs:");
             for (Object key : metrics.keySet()) {
                 @SuppressWarnings("unchecked")

@@ -2,6 +2,7 @@ package org.mvclust.runtime.eval;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -9,6 +10,9 @@ import java.util.Map;
  * are the distinct values in ascending order. NMI and ARI match scikit-learn's defaults.
  */
 public final class Metrics {
+    /** The keys of {@link #all}, in its order. */
+    public static final List<String> NAMES = List.of("acc", "nmi", "ari", "purity", "fscore");
+
     private static final double EPS = Math.ulp(1.0);
 
     private Metrics() {}

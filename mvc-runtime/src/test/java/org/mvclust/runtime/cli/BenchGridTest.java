@@ -31,7 +31,7 @@ class BenchGridTest {
         } finally {
             System.setErr(old);
         }
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("cells[0]: unknown key 'sets' (known: method, name, label, datasets, set, seeds)");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("cells[0]: unknown key 'sets' (known: method, name, label, datasets, set, seeds, runs, select)");
         assertThat(tmp.resolve("r/g.csv")).doesNotExist();
     }
 
@@ -65,6 +65,33 @@ class BenchGridTest {
         assertThat(Csv.read(results.resolve("g.csv"))).extracting(r -> r.get("method") + "/" + r.get("seed"))
                 .as("seeds 1 and 2 of 'full' are kept from the csv, though only seed 0 was asked for")
                 .containsExactly("full/0", "full/1", "full/2", "abl/0");
+    }
+
+    @Test
+    void aCellWithRunsKeepsOneRunPerSeedAndRecordsWhichSeedWon() throws IOException {
+        Path results = tmp.resolve("results");
+        Path grid = tmp.resolve("g.yaml");
+        Files.writeString(grid, """
+                cells:
+                  - {method: msdib, name: m, runs: 2, select: "min-loss:ddc1",
+                     datasets: ["synthetic:samples=60,clusters=3,dims=[5,4],noise=[0.5,0.5]"],
+                     set: ["enc.hidden=[8]", latent=4, phases.train.epochs=2, phases.train.batch=full]}
+                """);
+        assertThat(Main.execute("bench", "--grid", grid.toString(), "--seeds", "2", "--threads", "1", "-q", "--results", results.toString())).isZero();
+        List<Map<String, Object>> rows = Csv.read(results.resolve("g.csv"));
+        assertThat(rows).extracting(r -> r.get("seed") + "/" + r.get("runs") + "/" + r.get("selected_by"))
+                .containsExactly("0/2/min-loss:ddc1", "1/2/min-loss:ddc1");
+        assertThat(rows.get(0).get("selected_seed")).isIn("0", "1");
+        assertThat(rows.get(1).get("selected_seed")).as("seed 1 trains seeds 2 and 3").isIn("2", "3");
+        Path cell = results.resolve("g/m/synthetic_samples=60_clusters=3_dims=_5_4__noise=_0.5_0.5_");
+        assertThat(cell.resolve("s1/run-1/metrics.json")).exists();
+        assertThat(cell.resolve("s1/runs.csv")).exists();
+
+        Files.writeString(grid, "cells:\n  - {method: msdib, runs: 0, datasets: [synthetic]}\n");
+        assertThat(Main.execute("bench", "--grid", grid.toString(), "--results", tmp.resolve("r2").toString())).isEqualTo(2);
+        Files.writeString(grid, "cells:\n  - {method: msdib, select: best-acc, datasets: [synthetic]}\n");
+        assertThat(Main.execute("bench", "--grid", grid.toString(), "--results", tmp.resolve("r2").toString())).isEqualTo(2);
+        assertThat(tmp.resolve("r2/g.csv")).doesNotExist();
     }
 
     @Test
