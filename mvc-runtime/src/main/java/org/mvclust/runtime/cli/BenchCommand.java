@@ -299,7 +299,8 @@ public final class BenchCommand implements Callable<Integer> {
             md.append(" | ").append(p).append(" | ").append(pa == null ? "–" : String.format(Locale.ROOT, "%+.4f", mean(g, "acc") - pa));
             double secPerEpoch = g.stream().mapToDouble(r -> num(r, "train_seconds") / Math.max(1, num(r, "epochs"))).average().orElse(Double.NaN);
             double gflops = mean(g, "gflops");
-            md.append(String.format(Locale.ROOT, " | %.3f | %.2f | %.0f%% |%n", secPerEpoch, gflops, 100 * gflops * 1e9 / rate));
+            md.append(" | ").append(orDash("%.3f", secPerEpoch)).append(" | ").append(orDash("%.2f", gflops))
+                    .append(" | ").append(orDash("%.0f%%", 100 * gflops * 1e9 / rate)).append(" |\n");
         }
         md.append(String.format(Locale.ROOT, "%nMatrix-product reference on this machine (2048² float32 through TensorFlow, %d threads): %.2f GFLOP/s. "
                 + "GFLOP/s counts the matrix products of the training steps (forward and backward) over the time spent in them.%n", threads, rate / 1e9));
@@ -339,6 +340,11 @@ public final class BenchCommand implements Callable<Integer> {
 
     private static double num(Map<String, Object> r, String k) {
         return r.get(k) instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    /** A number, or a dash where there is none (k-means has no training steps; an old row no timing). */
+    private static String orDash(String format, double v) {
+        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, format, v);
     }
 
     private static String fmt(double v) {

@@ -59,7 +59,8 @@ class BenchGridTest {
         assertThat(rows.get(3)).containsEntry("acc", "0.250000").containsEntry("overrides", "x=1");
         assertThat(Files.readString(results.resolve("g.md")))
                 .contains("| full | `hw:views=2,3,1` | 3 |")
-                .contains("| abl | `hw:views=2,3,1` | 1 | 0.2500 ± 0.0000 | 0.1250 ± 0.0000 |");
+                .contains("| abl | `hw:views=2,3,1` | 1 | 0.2500 ± 0.0000 | 0.1250 ± 0.0000 |")
+                .as("rows without training steps (k-means) show no rate").doesNotContain("NaN");
 
         assertThat(Main.execute("bench", "--grid", grid.toString(), "--seeds", "1", "--results", results.toString())).isZero();
         assertThat(Csv.read(results.resolve("g.csv"))).extracting(r -> r.get("method") + "/" + r.get("seed"))
