@@ -77,6 +77,7 @@ final class Experiment {
         org.tensorflow.TensorFlow.version();
         profile.add("tensorflow load", System.nanoTime() - tl);
         long t0 = System.nanoTime();
+        double stepsBefore = profile.seconds("training steps"); // a profile may span several runs
         try (Model model = new ModelBuilder(spec, registry, clusters, seed).build(data.views())) {
             profile.add("graph build", System.nanoTime() - t0);
             Progress progress = new Progress(log, System.console() != null);
@@ -85,13 +86,13 @@ final class Experiment {
                             settings.checkpointSeconds(), settings.resume(), settings.evalEvery(), progress, profile, settings.device()), fingerprint(seed));
             Trainer.Outcome res = trainer.run();
             long tw = System.nanoTime();
-            Map<String, Object> m = write(dir, seed, res, profile);
+            Map<String, Object> m = write(dir, seed, res, profile.seconds("training steps") - stepsBefore);
             profile.add("writing results", System.nanoTime() - tw);
             return m;
         }
     }
 
-    private Map<String, Object> write(Path dir, long seed, Trainer.Outcome res, Profile profile) throws IOException {
+    private Map<String, Object> write(Path dir, long seed, Trainer.Outcome res, double stepSeconds) throws IOException {
         StringBuilder labels = new StringBuilder(data.hasLabels() ? "sample,cluster,class\n" : "sample,cluster\n");
         for (int i = 0; i < res.labels().length; i++) {
             labels.append(i).append(',').append(res.labels()[i]);
@@ -119,7 +120,7 @@ final class Experiment {
         m.put("final_loss", res.finalLoss());
         m.put("final_losses", finalLosses(res.history()));
         m.put("train_seconds", res.trainSeconds());
-        m.put("step_seconds", profile.seconds("training steps"));
+        m.put("step_seconds", stepSeconds);
         m.put("readout_seconds", res.readoutSeconds());
         m.put("train_gflop", res.trainFlops() / 1e9);
         m.put("peak_rss_mb", peakRssMb());
