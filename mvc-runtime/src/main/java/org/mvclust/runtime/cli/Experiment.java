@@ -142,8 +142,8 @@ final class Experiment {
 
     /**
      * Trains seeds {@code first}..{@code first+runs-1}, each in {@code dir/run-R} (in {@code dir} itself when there is one),
-     * and keeps the run {@code select} ranks first: its labels and metrics (with the mean, std and max over the runs) and
-     * runs.csv go to {@code dir}. With {@code reuse}, a run whose metrics.json exists is read instead of trained again.
+     * and keeps the run {@code select} ranks first: its labels, history, pictures and metrics (with the mean, std and max
+     * over the runs) and runs.csv go to {@code dir}. With {@code reuse}, a run whose metrics.json exists is read instead of trained again.
      */
     Selected select(long first, int runs, RunSelection select, Path dir, PrintStream log, Profile profile, boolean reuse)
             throws Exception {
@@ -184,7 +184,12 @@ final class Experiment {
             m.put("selected_by", select.describe());
             m.put("runs", runs);
             m.put("over_runs", overRuns(rows));
-            Outputs.write(dir.resolve("labels.csv"), Files.readString(dir.resolve("run-" + best).resolve("labels.csv")));
+            for (String f : List.of("labels.csv", "history.csv", "curves.png", "embedding.png", "confusion.png")) {
+                Path kept = dir.resolve("run-" + best).resolve(f);
+                if (Files.isRegularFile(kept)) { // the kept run's files, so that dir reads as that run
+                    Outputs.copy(kept, dir.resolve(f));
+                }
+            }
             Outputs.write(dir.resolve("metrics.json"), Yaml.toJson(m));
         }
         return new Selected(m, rows);

@@ -21,6 +21,13 @@ public final class Outputs {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /** Copies {@code from} to {@code to} by way of a temporary name, as {@link #write} does. */
+    public static void copy(Path from, Path to) throws IOException {
+        Path tmp = to.resolveSibling("." + to.getFileName() + ".tmp");
+        Files.copy(from, tmp, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
     /** Rows as CSV; the header is the union of the rows' keys in first-seen order; missing cells stay empty. */
     public static String csv(List<Map<String, Object>> rows) {
         Set<String> cols = new LinkedHashSet<>();

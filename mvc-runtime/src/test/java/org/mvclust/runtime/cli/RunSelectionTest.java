@@ -55,7 +55,9 @@ class RunSelectionTest {
         assertThat(m.get("run")).isEqualTo(best);
         assertThat(m.get("selected_by")).isEqualTo("lowest final ddc1");
         assertThat(((Number) ((Map<?, ?>) m.get("final_losses")).get("ddc1")).doubleValue()).isCloseTo(ddc1[best], org.assertj.core.data.Offset.offset(1e-5));
-        assertThat(Files.readString(out.resolve("labels.csv"))).isEqualTo(Files.readString(out.resolve("run-" + best + "/labels.csv")));
+        for (String f : List.of("labels.csv", "history.csv")) {
+            assertThat(Files.readString(out.resolve(f))).as(f).isEqualTo(Files.readString(out.resolve("run-" + best + "/" + f)));
+        }
         for (int r = 0; r < 3; r++) {
             Map<?, ?> run = Yaml.JSON.convertValue(Yaml.JSON.readTree(out.resolve("run-" + r + "/metrics.json").toFile()), Map.class);
             assertThat(((Number) run.get("step_seconds")).doubleValue()).as("run %d counts only its own steps", r)
