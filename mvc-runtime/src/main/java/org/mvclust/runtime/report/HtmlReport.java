@@ -48,8 +48,10 @@ public final class HtmlReport {
         } else {
             List<Path> grids = grids(dir);
             if (grids.isEmpty()) {
+                Path csv = dir.toAbsolutePath().normalize().resolveSibling(dir.toAbsolutePath().normalize().getFileName() + ".csv");
                 throw new IOException(dir + " is neither a run directory (metrics.json) nor a bench directory"
-                        + " (a CSV with columns method, dataset, seed)");
+                        + " (a CSV with columns method, dataset, seed)"
+                        + (Files.isRegularFile(csv) ? "; it holds the runs of the grid " + csv + ": report " + csv.getParent() : ""));
             }
             StringBuilder body = new StringBuilder("<h1>mvclust bench: ").append(esc(dir.toAbsolutePath().normalize().getFileName() + "")).append("</h1>\n");
             for (Path g : grids) {

@@ -3,7 +3,10 @@ package org.mvclust.runtime.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -100,6 +103,23 @@ public class HtmlReportTest {
         assertThat(Main.execute("report", tmp.toString())).isEqualTo(2);
         assertThat(Main.execute("report", tmp.resolve("missing").toString())).isEqualTo(2);
         assertThat(tmp.resolve("report.html")).doesNotExist();
+    }
+
+    @Test
+    void aGridsRunFolderPointsToItsParent() throws IOException {
+        Path results = tmp.resolve("results");
+        Files.createDirectories(results.resolve("grid/a"));
+        Files.writeString(results.resolve("grid.csv"), "method,dataset,seed,acc\na,hw,0,0.5\n");
+        PrintStream old = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(Main.execute("report", results.resolve("grid").toString())).isEqualTo(2);
+        } finally {
+            System.setErr(old);
+        }
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("it holds the runs of the grid")
+                .contains("report " + results.toAbsolutePath().normalize());
     }
 
     @Test
