@@ -174,14 +174,8 @@ public final class BenchCommand implements Callable<Integer> {
                         throw new ConfigException(grid + ": cells[" + i + "]: unknown key '" + key + "' (known: " + String.join(", ", CELL_KEYS) + ")");
                     }
                 }
-                if (c.has("seeds") && (!c.get("seeds").canConvertToInt() || c.get("seeds").asInt() < 1)) {
-                    throw new ConfigException(grid + ": cells[" + i + "]: 'seeds' must be a whole number of at least 1, not " + c.get("seeds"));
-                }
-                if (c.has("runs") && (!c.get("runs").canConvertToInt() || c.get("runs").asInt() < 1)) {
-                    throw new ConfigException(grid + ": cells[" + i + "]: 'runs' must be a whole number of at least 1, not " + c.get("runs"));
-                }
-                int maxSeeds = c.path("seeds").asInt(Integer.MAX_VALUE);
-                int cellRuns = c.path("runs").asInt(runs == null ? 1 : runs);
+                int maxSeeds = atLeastOne(c, "seeds", Integer.MAX_VALUE, grid + ": cells[" + i + "]");
+                int cellRuns = atLeastOne(c, "runs", runs == null ? 1 : runs, grid + ": cells[" + i + "]");
                 RunSelection cellSelect = selection(c.hasNonNull("select") ? c.get("select").asText() : select, grid + ": cells[" + i + "]: ");
                 List<String> cs = new ArrayList<>();
                 c.path("set").forEach(x -> cs.add(x.asText()));
@@ -211,6 +205,18 @@ public final class BenchCommand implements Callable<Integer> {
             throw new ConfigException("--seeds must be at least 1");
         }
         return out;
+    }
+
+    /** The cell's whole number {@code key}, at least 1, or {@code absent} when the cell has none. */
+    private static int atLeastOne(JsonNode cell, String key, int absent, String where) {
+        JsonNode v = cell.get(key);
+        if (v == null) {
+            return absent;
+        }
+        if (!v.canConvertToInt() || v.asInt() < 1) {
+            throw new ConfigException(where + ": '" + key + "' must be a whole number of at least 1, not " + v);
+        }
+        return v.asInt();
     }
 
     private static RunSelection selection(String s, String where) {
