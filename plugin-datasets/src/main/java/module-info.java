@@ -10,6 +10,7 @@ module org.mvclust.datasets {
     exports org.mvclust.datasets;
 
     provides org.mvclust.api.DatasetReader with
-            org.mvclust.datasets.MatReader, org.mvclust.datasets.CsvReader, org.mvclust.datasets.SyntheticReader;
+            org.mvclust.datasets.MatReader, org.mvclust.datasets.CsvReader, org.mvclust.datasets.IdxReader,
+            org.mvclust.datasets.SyntheticReader;
     provides org.mvclust.api.DatasetCatalog with org.mvclust.datasets.BenchmarkCatalog;
 }

@@ -80,6 +80,9 @@ public final class BenchmarkCatalog implements DatasetCatalog {
             throw new DatasetException("'" + name + "' is not a known benchmark (" + String.join(", ", names()) + ")");
         }
         Path path = find(e, dataDirs);
+        if (e.format().startsWith("idx")) {
+            return idx(e, path, options);
+        }
         String file = path.toString();
         byte[] bytes = MatReader.bytes(path);
         String actual = sha256(bytes);
@@ -112,10 +115,57 @@ public final class BenchmarkCatalog implements DatasetCatalog {
         return data;
     }
 
+    /**
+     * An IDX directory: the manifest's checksum is that of its SHA256SUMS, which lists every file with its own.
+     */
+    private MultiViewData idx(Entry e, Path dir, Map<String, String> options) throws DatasetException {
+        Path sums = dir.resolve("SHA256SUMS");
+        String actual = sha256(MatReader.bytes(sums));
+        if (!actual.equalsIgnoreCase(e.sha256())) {
+            throw new DatasetException(sums + ": SHA-256 mismatch for benchmark '" + e.name() + "': expected " + e.sha256()
+                    + ", got " + actual + " (the manifest's copy is " + e.source() + ")");
+        }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(sums, StandardCharsets.UTF_8);
+        } catch (IOException ex) {
+            throw new DatasetException(sums + ": cannot read (" + ex + ")", ex);
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            String[] parts = lines.get(i).strip().split("\\s+\\*?", 2);
+            if (parts.length < 2) {
+                continue;
+            }
+            Path f = dir.resolve(parts[1]);
+            String got = sha256(MatReader.bytes(f));
+            if (!got.equalsIgnoreCase(parts[0])) {
+                throw new DatasetException(f + ": SHA-256 mismatch (SHA256SUMS line " + (i + 1) + "): expected " + parts[0]
+                        + ", got " + got);
+            }
+        }
+        IdxReader reader = new IdxReader();
+        for (String k : options.keySet()) {
+            if (reader.params().stream().noneMatch(s -> s.name().equals(k))) {
+                throw new DatasetException(e.name() + ": unknown option '" + k + "' (known: "
+                        + reader.params().stream().map(ParamSpec::name).collect(Collectors.joining(", ")) + ")");
+            }
+        }
+        MultiViewData data = reader.read(dir, new Params(new LinkedHashMap<>(options)));
+        int[] dims = data.views().stream().mapToInt(m -> m.cols()).toArray();
+        if (options.isEmpty() && (data.samples() != e.samples() || !Arrays.equals(dims, e.dims())
+                || data.classes() != e.classes())) {
+            throw new DatasetException(dir + ": read " + data.samples() + " samples, dims " + dims(dims) + ", "
+                    + data.classes() + " classes; the manifest says " + e.samples() + " samples, dims " + dims(e.dims())
+                    + ", " + e.classes() + " classes");
+        }
+        return new MultiViewData(e.name(), data.viewNames(), data.views(), data.labels());
+    }
+
     private static Path find(Entry e, List<Path> dirs) throws DatasetException {
+        boolean directory = e.file().endsWith("/");
         for (Path d : dirs) {
             Path p = d.resolve(e.file());
-            if (Files.isRegularFile(p)) {
+            if (directory ? Files.isDirectory(p) : Files.isRegularFile(p)) {
                 return p;
             }
         }

@@ -47,7 +47,7 @@ class BenchmarkCatalogTest {
 
     @Test
     void namesAndDescriptions() {
-        assertThat(CATALOG.names()).contains("hw", "bbc", "pie", "bbcsport", "hw-v73", "bdgp-incomplete").hasSize(13);
+        assertThat(CATALOG.names()).contains("hw", "bbc", "pie", "bbcsport", "hw-v73", "bdgp-incomplete", "cub", "mnist", "mnist-usps", "hdigit").hasSize(17);
         assertThat(CATALOG.describe("hw")).isEqualTo(
                 "hw: 2000 samples, 6 views (240/76/216/47/64/6), 10 classes; handwritten.mat (mat-v5)");
     }
@@ -115,8 +115,22 @@ class BenchmarkCatalogTest {
     }
 
     @Test
-    void unknownName() {
+    void idxDirectoryChecksEveryListedFile() throws IOException {
+        Path dir = datasets();
+        Path m = Files.createDirectories(tmp.resolve("mnist"));
+        Files.copy(dir.resolve("mnist/SHA256SUMS"), m.resolve("SHA256SUMS"));
+        for (String f : List.of("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-labels-idx1-ubyte.gz")) {
+            Files.copy(dir.resolve("mnist").resolve(f), m.resolve(f));
+        }
+        Files.write(m.resolve("t10k-images-idx3-ubyte.gz"), new byte[] {1, 2, 3});
         assertThatThrownBy(() -> CATALOG.load("mnist", List.of(tmp), Map.of())).isInstanceOf(DatasetException.class)
-                .hasMessageContaining("'mnist' is not a known benchmark");
+                .hasMessageContaining(m.resolve("t10k-images-idx3-ubyte.gz").toString())
+                .hasMessageContaining("SHA-256 mismatch (SHA256SUMS line 1)");
+    }
+
+    @Test
+    void unknownName() {
+        assertThatThrownBy(() -> CATALOG.load("fashion-mnist", List.of(tmp), Map.of())).isInstanceOf(DatasetException.class)
+                .hasMessageContaining("'fashion-mnist' is not a known benchmark");
     }
 }
