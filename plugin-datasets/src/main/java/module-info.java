@@ -1,4 +1,4 @@
-/** Dataset readers (synthetic, mat, csv) and the catalog of named benchmark files. */
+/** Dataset readers (synthetic, mat, csv, idx), the catalog of named benchmark files and the sets derived from them. */
 module org.mvclust.datasets {
     requires org.mvclust.api;
     requires org.apache.commons.csv;
@@ -12,5 +12,6 @@ module org.mvclust.datasets {
     provides org.mvclust.api.DatasetReader with
             org.mvclust.datasets.MatReader, org.mvclust.datasets.CsvReader, org.mvclust.datasets.IdxReader,
             org.mvclust.datasets.SyntheticReader;
-    provides org.mvclust.api.DatasetCatalog with org.mvclust.datasets.BenchmarkCatalog;
+    provides org.mvclust.api.DatasetCatalog with org.mvclust.datasets.BenchmarkCatalog,
+            org.mvclust.datasets.DerivedCatalog;
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.mvclust.api.DatasetException;
@@ -28,14 +29,32 @@ import org.mvclust.api.Params;
 public final class IdxReader implements DatasetReader {
     private static final int GZIP_MAGIC = 0x1f8b;
 
-    /** One parsed IDX array: its sizes and its values as doubles. */
-    record Array(int[] dims, float[] values) {
+    /** One IDX file in memory, its header read: value type, sizes and where the values start. */
+    record Array(int type, int[] dims, byte[] raw, int start) {
         long count() {
             long n = 1;
             for (int d : dims) {
                 n *= d;
             }
             return n;
+        }
+
+        /** Decodes every value into {@code out} from {@code at}; returns the index after the last. */
+        int decode(float[] out, int at) {
+            ByteBuffer b = ByteBuffer.wrap(raw);
+            b.position(start);
+            int n = (int) count();
+            for (int i = 0; i < n; i++) {
+                out[at + i] = switch (type) {
+                    case 0x08 -> b.get() & 0xff;
+                    case 0x09 -> b.get();
+                    case 0x0B -> b.getShort();
+                    case 0x0C -> b.getInt();
+                    case 0x0D -> b.getFloat();
+                    default -> (float) b.getDouble();
+                };
+            }
+            return at + n;
         }
     }
 
@@ -84,12 +103,12 @@ public final class IdxReader implements DatasetReader {
         } else {
             images = List.of(source);
         }
-        List<float[]> parts = new ArrayList<>();
+        List<Array> parts = new ArrayList<>();
         List<int[]> labelParts = new ArrayList<>();
         int width = -1;
         long total = 0;
         for (Path img : images) {
-            Array a = parse(img, 4);
+            Array a = header(img);
             if (a.dims().length < 2) {
                 throw new DatasetException(img + ": an IDX image file needs at least 2 dimensions, has " + a.dims().length);
             }
@@ -98,29 +117,26 @@ public final class IdxReader implements DatasetReader {
                 throw new DatasetException(img + ": images of " + d + " values, the files before have " + width);
             }
             width = d;
-            parts.add(a.values());
+            parts.add(a);
             total += a.dims()[0];
             Path lab = labelsOf(img);
             if (lab == null) {
                 labelParts = null;
             } else if (labelParts != null) {
-                Array l = parse(lab, 8);
+                Array l = header(lab);
                 if (l.dims().length != 1 || l.dims()[0] != a.dims()[0]) {
                     throw new DatasetException(lab + ": " + l.count() + " labels for the " + a.dims()[0] + " images of " + img);
                 }
-                int[] ids = new int[l.dims()[0]];
-                for (int i = 0; i < ids.length; i++) {
-                    ids[i] = (int) l.values()[i];
-                }
-                labelParts.add(ids);
+                float[] v = new float[l.dims()[0]];
+                l.decode(v, 0);
+                labelParts.add(IntStream.range(0, v.length).map(i -> (int) v[i]).toArray());
             }
         }
         Limits.check(total * width, 4, source.toString(), "the images");
         float[] all = new float[(int) (total * width)];
         int at = 0;
-        for (float[] p : parts) {
-            System.arraycopy(p, 0, all, at, p.length);
-            at += p.length;
+        for (Array p : parts) {
+            at = p.decode(all, at);
         }
         int[] labels = null;
         if (labelParts != null) {
@@ -158,17 +174,17 @@ public final class IdxReader implements DatasetReader {
         return null;
     }
 
-    /** Parses one IDX file; {@code bytesEach} is what a value costs once read (for the size check). */
-    static Array parse(Path file, int bytesEach) throws DatasetException {
+    /** Reads one IDX file and checks its header against its size; values are decoded later. */
+    static Array header(Path file) throws DatasetException {
         byte[] raw = MatReader.bytes(file);
         String f = file.toString();
         if (raw.length >= 2 && ((raw[0] & 0xff) << 8 | raw[1] & 0xff) == GZIP_MAGIC) {
             raw = gunzip(raw, f);
         }
-        return parse(raw, f, bytesEach);
+        return header(raw, f);
     }
 
-    static Array parse(byte[] raw, String f, int bytesEach) throws DatasetException {
+    static Array header(byte[] raw, String f) throws DatasetException {
         if (raw.length < 4 || raw[0] != 0 || raw[1] != 0) {
             throw new DatasetException(f + ": not an IDX file (the first two bytes must be 0)");
         }
@@ -199,24 +215,15 @@ public final class IdxReader implements DatasetReader {
                 break;
             }
         }
-        Limits.check(count, bytesEach, f, "the IDX header");
+        if (count > Limits.MAX_ARRAY) {
+            throw new DatasetException(f + ": the IDX header declares " + count + " values, more than one array holds");
+        }
         long expected = 4 + 4L * ndim + count * size;
         if (raw.length != expected) {
             throw new DatasetException(f + ": IDX header declares " + count + " values (" + expected + " bytes), the file has "
                     + raw.length + " bytes");
         }
-        float[] v = new float[(int) count];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = switch (type) {
-                case 0x08 -> b.get() & 0xff;
-                case 0x09 -> b.get();
-                case 0x0B -> b.getShort();
-                case 0x0C -> b.getInt();
-                case 0x0D -> b.getFloat();
-                default -> (float) b.getDouble();
-            };
-        }
-        return new Array(dims, v);
+        return new Array(type, dims, raw, 4 + 4 * ndim);
     }
 
     private static byte[] gunzip(byte[] raw, String f) throws DatasetException {

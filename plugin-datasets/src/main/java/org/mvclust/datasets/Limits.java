@@ -21,6 +21,11 @@ final class Limits {
     /** Throws unless {@code count} values of {@code bytesEach} bytes fit in one Java array and in the heap budget. */
     static void check(long count, int bytesEach, String file, String what) throws DatasetException {
         long budget = heapBudget();
+        if (count >= 0 && count <= MAX_ARRAY && count > budget / bytesEach) {
+            // Garbage counts as used until collected: collect once before calling a large file corrupt.
+            System.gc();
+            budget = heapBudget();
+        }
         if (count < 0 || count > MAX_ARRAY || count > budget / bytesEach) {
             throw new DatasetException(file + ": " + what + " declares " + count + " values (" + mb(count * (double) bytesEach)
                     + " MB), more than can be allocated (limit " + Math.min(MAX_ARRAY, budget / bytesEach)

@@ -33,7 +33,7 @@ import org.mvclust.api.Params;
 
 /**
  * Mutates small valid inputs and requires every read to end in a dataset or a DatasetException naming the file: no
- * other exception, no hang, no out-of-memory (surefire runs with -Xmx1g). Iterations per format and the seed come from
+ * other exception, no hang, no out-of-memory (surefire runs with -Xmx2g). Iterations per format and the seed come from
  * -Dmvclust.fuzz.iterations and -Dmvclust.fuzz.seed; failing inputs are saved under target/fuzz-failures.
  */
 class ReaderFuzzTest {
