@@ -78,12 +78,32 @@ final class Checks {
                 finite[i % cols]++;
             }
         }
+        long empty = java.util.Arrays.stream(finite).filter(f -> f == 0).count();
+        if (empty == cols) {
+            throw new DatasetException(file + ": " + view + " has no finite value at all: nan=impute-mean cannot fill it "
+                    + "(it would become a constant view); drop the view or fix the file");
+        }
+        if (empty > 0) {
+            System.err.println("mvclust: " + file + ": " + view + ": " + empty + " of " + cols
+                    + " features have no finite value and are set to 0 by nan=impute-mean");
+        }
         for (int i = 0; i < x.length; i++) {
             if (!Float.isFinite(x[i])) {
                 int c = i % cols;
                 x[i] = finite[c] == 0 ? 0f : (float) (sum[c] / finite[c]);
             }
         }
+    }
+
+    /** Whether every value of a matrix is the same. */
+    static boolean constant(Matrix m) {
+        float[] x = m.data();
+        for (float v : x) {
+            if (Float.compare(v, x[0]) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Integer class ids, any values, to dense 0-based ids in sorted order; {@code where} names the labels. */

@@ -147,12 +147,19 @@ public final class CsvReader implements DatasetReader {
         int[] labels = null;
         if (!lf.isEmpty()) {
             Path p = dir.resolve(lf);
-            Table t = parse(p, format, "false", h -> 0);
-            if (t.cols() != 0) {
+            // pandas with its index writes ",0" then "i,label" lines: the labels are the second column.
+            boolean indexed = header.equals("auto") && firstLine(p).replace(" ", "").equals(format.getDelimiterString() + "0");
+            Table t = indexed ? parse(p, format, "true", h -> 1) : parse(p, format, "false", h -> 0);
+            if (!indexed && t.cols() != 0) {
                 throw new DatasetException(p + ": a labels file has one column, this one has " + (t.cols() + 1));
             }
             List<String> raw = t.labels();
-            if (!raw.isEmpty() && (header.equals("true") || header.equals("auto") && labelsHeader(raw))) {
+            int n = mats.get(0).rows();
+            if (!indexed && !raw.isEmpty() && (header.equals("true") || header.equals("auto") && labelsHeader(raw))) {
+                raw = raw.subList(1, raw.size());
+            } else if (!indexed && header.equals("auto") && raw.size() == n + 1 && raw.get(0).strip().equals("0")) {
+                System.err.println("mvclust: " + p + ": " + raw.size() + " lines for " + n + " samples and line 1 is '0', "
+                        + "as pandas names a single column: read as a header (set header=false if it is data)");
                 raw = raw.subList(1, raw.size());
             }
             labels = Checks.labels(raw, p.toString(), "labels");
@@ -249,6 +256,9 @@ public final class CsvReader implements DatasetReader {
         Limits.check(size, 2, file, "the file");
         try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8); CSVParser parser = open(format, in, file)) {
             return table(parser, file, headerMode, labelColumn);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new DatasetException(file + ": not UTF-8 text (save the file as UTF-8; Latin-1 and other encodings "
+                    + "are not read)", e);
         } catch (IOException e) {
             throw new DatasetException(file + ": cannot read (" + e + ")", e);
         }
@@ -275,23 +285,35 @@ public final class CsvReader implements DatasetReader {
         }
         boolean header = headerMode.equals("true")
                 || headerMode.equals("auto") && Arrays.stream(cells).anyMatch(c -> Checks.number(c) == null);
+        int index = -1;
+        if (headerMode.equals("auto") && !header && columnNumbers(cells, 0)) {
+            header = true;
+            System.err.println("mvclust: " + file + ": line 1 (" + clip(String.join(",", cells)) + ") numbers the "
+                    + "columns, as pandas writes them: read as a header (set header=false if it is data)");
+        } else if (headerMode.equals("auto") && cells.length > 1 && cells[0].isBlank() && columnNumbers(cells, 1)) {
+            header = true;
+            index = 0;
+            System.err.println("mvclust: " + file + ": line 1 is a pandas header with an index column: column 1 "
+                    + "(the row index) is skipped");
+        }
         int label = labelColumn.find(header ? cells : null);
         if (label == -2 || label >= cells.length) {
             throw new DatasetException(file + ": no such label column; the " + (header ? "columns are " + Arrays.toString(cells)
                     : "file has no header and " + cells.length + " columns"));
         }
         int width = cells.length;
-        int cols = width - (label >= 0 ? 1 : 0);
+        int cols = width - (label >= 0 ? 1 : 0) - (index >= 0 && index != label ? 1 : 0);
         String[] names = null;
         if (header) {
             names = new String[cols];
             for (int c = 0, k = 0; c < width; c++) {
-                if (c != label) {
+                if (c != label && c != index) {
                     names[k++] = cells[c].strip();
                 }
             }
         }
         List<String> labels = label >= 0 ? new ArrayList<>() : null;
+        Narrowing narrow = new Narrowing(file, "the table");
         float[] values = new float[16];
         long count = 0;
         int rows = 0;
@@ -307,7 +329,10 @@ public final class CsvReader implements DatasetReader {
                 Limits.check(grown, 4, file, "the table");
                 values = Arrays.copyOf(values, (int) grown);
             }
-            for (int c = 0; c < width; c++) {
+            for (int c = 0, k = 0; c < width; c++) {
+                if (c == index && c != label) {
+                    continue;
+                }
                 if (c == label) {
                     String s = r.get(c).strip();
                     if (s.isEmpty()) {
@@ -321,11 +346,34 @@ public final class CsvReader implements DatasetReader {
                     throw new DatasetException(file + ": line " + line + ", column " + (c + 1)
                             + (header ? " ('" + cells[c].strip() + "')" : "") + ": '" + clip(r.get(c)) + "' is not a number");
                 }
-                values[(int) count++] = d.floatValue();
+                values[(int) count++] = narrow.apply(d, rows, k++);
             }
             rows++;
         }
-        return new Table(file, names, rows, cols, Arrays.copyOf(values, (int) count), labels);
+        float[] kept = Arrays.copyOf(values, (int) count);
+        if (rows > 0 && cols > 0) {
+            narrow.done(new Matrix(rows, cols, kept));
+        }
+        return new Table(file, names, rows, cols, kept, labels);
+    }
+
+    private static String firstLine(Path p) {
+        try (var r = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
+            String l = r.readLine();
+            return l == null ? "" : l.strip();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** Whether cells from {@code from} on are the numbers 0, 1, 2, ... (pandas' default column names). */
+    private static boolean columnNumbers(String[] cells, int from) {
+        for (int c = from; c < cells.length; c++) {
+            if (!cells[c].strip().equals(Integer.toString(c - from))) {
+                return false;
+            }
+        }
+        return cells.length > from;
     }
 
     /** The next record, or null at the end; a malformed one (bad quoting, bad encoding) is a DatasetException. */
@@ -334,6 +382,10 @@ public final class CsvReader implements DatasetReader {
         try {
             return it.hasNext() ? it.next() : null;
         } catch (RuntimeException e) {
+            if (e.getCause() instanceof java.nio.charset.CharacterCodingException) {
+                throw new DatasetException(file + ": line " + line + " is not UTF-8 text (save the file as UTF-8; "
+                        + "Latin-1 and other encodings are not read)", e);
+            }
             throw new DatasetException(file + ": malformed CSV at line " + line + " ("
                     + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()) + ")", e);
         }

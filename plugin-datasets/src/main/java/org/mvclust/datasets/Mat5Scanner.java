@@ -48,7 +48,27 @@ final class Mat5Scanner {
         return new Mat5Scanner(file).run(bytes);
     }
 
+    /** A v4 file starts with five int32 (type MOPT, rows, cols, imaginary flag, name length), little or big endian. */
+    private static boolean v4(byte[] b) {
+        for (ByteOrder o : List.of(ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN)) {
+            ByteBuffer h = ByteBuffer.wrap(b, 0, 20).order(o);
+            int type = h.getInt();
+            int rows = h.getInt();
+            int cols = h.getInt();
+            int imag = h.getInt();
+            int name = h.getInt();
+            if (type >= 0 && type <= 4052 && type % 10 <= 2 && rows >= 0 && cols >= 0 && (imag == 0 || imag == 1)
+                    && name > 0 && name < 64) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private Result run(byte[] bytes) throws DatasetException {
+        if (bytes.length >= 20 && v4(bytes) && (bytes.length < 128 || bytes[126] != 'I' && bytes[126] != 'M')) {
+            throw err("a MATLAB v4 MAT-file, which is not supported: save it again with -v7 or -v7.3");
+        }
         if (bytes.length < 128) {
             throw err("too short for a MAT-file header (" + bytes.length + " bytes)");
         }

@@ -54,6 +54,11 @@ final class Mat5Vars {
         }
 
         @Override
+        public boolean complex() {
+            return a instanceof Matrix m && m.isComplex();
+        }
+
+        @Override
         public String type() {
             if (a instanceof Matrix m && m.isLogical()) {
                 return "logical";

@@ -279,6 +279,9 @@ public final class MatReader implements DatasetReader {
                 }
             }
         }
+        if (c.listing().isEmpty()) {
+            throw new DatasetException(c.file() + ": the file holds no variables (a header only: truncated or empty?)");
+        }
         throw new DatasetException(c.file() + ": cannot tell which variables are the views"
                 + (groups.isEmpty() ? "" : " (candidates: " + String.join(", ", groups.keySet().stream().map(p -> p + "1, "
                         + p + "2, ...").toList()) + ")")
@@ -325,22 +328,39 @@ public final class MatReader implements DatasetReader {
         if (m.kind() != MatVar.Kind.NUMERIC && m.kind() != MatVar.Kind.SPARSE) {
             throw new DatasetException(file + ": " + where + " is " + m.shape() + ", expected a numeric or sparse matrix");
         }
+        if (m.complex()) {
+            throw new DatasetException(file + ": " + where + " holds complex values; mvclust reads real features only "
+                    + "(store abs(), real() or [real imag] of it)");
+        }
         // Dense values first: reading them checks the declared size against the file before anything is allocated.
         double[] a = m.kind() == MatVar.Kind.NUMERIC ? m.values() : null;
         Limits.check((long) n * d, 4, file, where);
         float[] out = new float[n * d];
+        Narrowing narrow = new Narrowing(file, where);
         if (a == null) {
-            m.forEachEntry((i, j, x) -> out[columns ? j * d + i : i * d + j] = (float) x);
-            return new Matrix(n, d, out);
+            DatasetException[] bad = new DatasetException[1];
+            m.forEachEntry((i, j, x) -> {
+                int s = columns ? j : i;
+                int f = columns ? i : j;
+                try {
+                    out[s * d + f] = narrow.apply(x, s, f);
+                } catch (DatasetException e) {
+                    bad[0] = bad[0] == null ? e : bad[0];
+                }
+            });
+            if (bad[0] != null) {
+                throw bad[0];
+            }
+            return narrow.done(new Matrix(n, d, out));
         }
         if (a.length != out.length) {
             throw new DatasetException(file + ": " + where + " holds " + a.length + " values, its shape says " + out.length);
         }
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < d; j++) {
-                out[i * d + j] = (float) a[columns ? i * r + j : j * r + i];
+                out[i * d + j] = narrow.apply(a[columns ? i * r + j : j * r + i], i, j);
             }
         }
-        return new Matrix(n, d, out);
+        return narrow.done(new Matrix(n, d, out));
     }
 }

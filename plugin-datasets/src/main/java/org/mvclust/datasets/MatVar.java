@@ -13,6 +13,11 @@ interface MatVar {
 
     Kind kind();
 
+    /** Whether the array holds complex values (only its real part would be read). */
+    default boolean complex() {
+        return false;
+    }
+
     /** The MATLAB class, e.g. double, uint8, cell, char, struct. */
     String type();
 
