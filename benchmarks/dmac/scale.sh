@@ -5,11 +5,22 @@
 #          last is more than this 23 GB machine holds)
 #   batch: mini-batches of 10k with per-batch anchor graphs, n = 10k, 100k, 1M (the issue's sizes)
 # Seconds per epoch: the second of three epochs (the first holds graph warm-up, the last the evaluation).
-# Usage: benchmarks/dmac/scale.sh [full|batch|all]   (appends to benchmarks/dmac/results/scale.csv; runs go to $OUT)
+# Usage: benchmarks/dmac/scale.sh [--out DIR] [full|batch|all]   (appends to benchmarks/dmac/results/scale.csv; the runs
+# go to DIR, by default a new temporary folder)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
-out="${OUT:-/tmp/dmac-scale}"
+out=""
+what=all
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --out) out="$2"; shift 2 ;;
+    full|batch|all) what="$1"; shift ;;
+    *) echo "unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+[[ -n "$out" ]] || out="$(mktemp -d)"
+echo "runs in $out" >&2
 csv=benchmarks/dmac/results/scale.csv
 mkdir -p "$out"
 [[ -f "$csv" ]] || echo "mode,samples,batch,anchors,steps_per_epoch,seconds_per_epoch,seconds_per_step,peak_rss_mb,run_seconds,load_avg" > "$csv"
@@ -32,7 +43,6 @@ run() {
   echo "$mode,$n,$batch,100,$steps,$secs,$(awk -v s="$secs" -v k="$steps" 'BEGIN {printf "%.3f", s / k}'),$((rss / 1024)),$((SECONDS - t0)),$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$csv"
 }
 
-what="${1:-all}"
 if [[ "$what" == full || "$what" == all ]]; then
   for n in 5000 10000 20000 40000 80000; do run full "$n" "$n"; done
 fi

@@ -33,27 +33,33 @@ public final class GraphLoader {
 
     /** {@code method} is a preset name or a path to a .yaml/.json file. */
     public GraphSpec load(String method, List<String> overrides) {
-        String source;
-        ObjectNode tree;
+        Read read = read(method);
+        ObjectNode tree = new Inheritance(this).resolve(read);
+        for (String o : overrides) {
+            apply(tree, o);
+        }
+        return new GraphParser(registry, read.source()).parse(tree);
+    }
+
+    /** A graph file as written, before {@code extends} is resolved; {@code file} is null for a preset. */
+    record Read(String source, Path file, ObjectNode tree) {
+    }
+
+    Read read(String method) {
         Path file = Path.of(method);
         if (method.endsWith(".yaml") || method.endsWith(".yml") || method.endsWith(".json") || Files.isRegularFile(file)) {
             if (!Files.isRegularFile(file)) {
                 throw new ConfigException("method file " + file.toAbsolutePath() + " does not exist");
             }
-            source = file.toString();
+            String source = file.toString();
             try (InputStream in = Files.newInputStream(file)) {
-                tree = parse(in, source);
+                return new Read(source, file, parse(in, source));
             } catch (IOException e) {
                 throw new ConfigException(source + ": cannot read: " + e.getMessage(), e);
             }
-        } else {
-            source = "preset " + method;
-            tree = parse(openPreset(method), source);
         }
-        for (String o : overrides) {
-            apply(tree, o);
-        }
-        return new GraphParser(registry, source).parse(tree);
+        String source = "preset " + method;
+        return new Read(source, null, parse(openPreset(method), source));
     }
 
     private InputStream openPreset(String name) {
@@ -102,8 +108,22 @@ public final class GraphLoader {
         } catch (JsonProcessingException e) {
             throw new ConfigException("--set " + override + ": value is not valid YAML: " + e.getOriginalMessage());
         }
+        String raw = override.substring(eq + 1).strip();
+        boolean remove = raw.equals("~") || raw.equals("null");
+        if (!remove && (value == null || value.isNull())) {
+            throw new ConfigException("--set " + override + ": no value (write ~ to remove " + key + ")");
+        }
+        set(tree, key, remove ? null : value, "--set " + key);
+    }
+
+    /**
+     * Sets {@code key} (a path as for {@code --set}) to {@code value}, or removes it when the value is null; an index
+     * equal to a list's length appends. {@code where} starts every error message.
+     */
+    void set(ObjectNode tree, String key, JsonNode value, String where) {
+        boolean remove = value == null || value.isNull();
         List<String> path = new ArrayList<>(List.of(key.split("\\.")));
-        expandShortcuts(tree, path, key);
+        expandShortcuts(tree, path, where);
         JsonNode cur = tree;
         for (int i = 0; i < path.size() - 1; i++) {
             String seg = path.get(i);
@@ -112,16 +132,11 @@ public final class GraphLoader {
                 next = ((ObjectNode) cur).putObject(seg);
             }
             if (next == null) {
-                throw new ConfigException("--set " + key + ": " + Names.unknown("key", seg, fieldNames(cur)));
+                throw new ConfigException(where + ": " + Names.unknown("key", seg, fieldNames(cur)));
             }
             cur = next;
         }
         String last = path.get(path.size() - 1);
-        String raw = override.substring(eq + 1).strip();
-        boolean remove = raw.equals("~") || raw.equals("null");
-        if (!remove && (value == null || value.isNull())) {
-            throw new ConfigException("--set " + override + ": no value (write ~ to remove " + key + ")");
-        }
         if (cur instanceof ArrayNode list) {
             int at = -1;
             for (int i = 0; i < list.size(); i++) {
@@ -130,8 +145,13 @@ public final class GraphLoader {
                     break;
                 }
             }
+            if (at < 0 && !remove && last.equals(String.valueOf(list.size()))) {
+                list.add(value);
+                return;
+            }
             if (at < 0) {
-                throw new ConfigException("--set " + key + ": no element '" + last + "' in a list of " + list.size());
+                throw new ConfigException(where + ": no element '" + last + "' in a list of " + list.size()
+                        + " (index " + list.size() + " appends)");
             }
             if (remove) {
                 list.remove(at);
@@ -141,11 +161,11 @@ public final class GraphLoader {
             return;
         }
         if (!cur.isObject()) {
-            throw new ConfigException("--set " + key + ": '" + path.get(path.size() - 2) + "' is not a mapping");
+            throw new ConfigException(where + ": '" + path.get(path.size() - 2) + "' is not a mapping");
         }
         if (remove) {
             if (!cur.has(last)) {
-                throw new ConfigException("--set " + key + ": nothing to remove: " + Names.unknown("key", last, fieldNames(cur)));
+                throw new ConfigException(where + ": nothing to remove: " + Names.unknown("key", last, fieldNames(cur)));
             }
             ((ObjectNode) cur).remove(last);
         } else {
@@ -153,7 +173,7 @@ public final class GraphLoader {
         }
     }
 
-    private void expandShortcuts(ObjectNode tree, List<String> path, String key) {
+    private void expandShortcuts(ObjectNode tree, List<String> path, String where) {
         String first = path.get(0);
         if (GraphParser.TOP.contains(first)) {
             return;
@@ -175,7 +195,7 @@ public final class GraphLoader {
                 }
             });
             if (ids.size() != 1) {
-                throw new ConfigException("--set " + key + ": " + ids.size() + " nodes of kind " + first + " " + ids
+                throw new ConfigException(where + ": " + ids.size() + " nodes of kind " + first + " " + ids
                         + "; name the node instead");
             }
             path.set(0, ids.get(0));
@@ -185,7 +205,7 @@ public final class GraphLoader {
             nodes.fieldNames().forEachRemaining(all::add);
             losses.fieldNames().forEachRemaining(all::add);
             tree.path("vars").fieldNames().forEachRemaining(all::add);
-            throw new ConfigException("--set " + key + ": " + Names.unknown("key", first, all));
+            throw new ConfigException(where + ": " + Names.unknown("key", first, all));
         }
         if (path.size() == 2) {
             path.add("type");

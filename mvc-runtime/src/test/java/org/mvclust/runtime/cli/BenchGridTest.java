@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mvclust.runtime.TestGraphs;
 import org.mvclust.runtime.report.Csv;
 import org.mvclust.runtime.report.HtmlReportTest;
 
@@ -74,10 +75,10 @@ class BenchGridTest {
         Path grid = tmp.resolve("g.yaml");
         Files.writeString(grid, """
                 cells:
-                  - {method: msdib, name: m, runs: 2, select: "min-loss:ddc1",
+                  - {method: %s, name: m, runs: 2, select: "min-loss:ddc1",
                      datasets: ["synthetic:samples=60,clusters=3,dims=[5,4],noise=[0.5,0.5]"],
                      set: ["enc.hidden=[8]", latent=4, phases.train.epochs=2, phases.train.batch=full]}
-                """);
+                """.formatted(TestGraphs.DDC));
         assertThat(Main.execute("bench", "--grid", grid.toString(), "--seeds", "2", "--threads", "1", "-q", "--results", results.toString())).isZero();
         List<Map<String, Object>> rows = Csv.read(results.resolve("g.csv"));
         assertThat(rows).extracting(r -> r.get("seed") + "/" + r.get("runs") + "/" + r.get("selected_by"))
@@ -88,9 +89,9 @@ class BenchGridTest {
         assertThat(cell.resolve("s1/run-1/metrics.json")).exists();
         assertThat(cell.resolve("s1/runs.csv")).exists();
 
-        Files.writeString(grid, "cells:\n  - {method: msdib, runs: 0, datasets: [synthetic]}\n");
+        Files.writeString(grid, "cells:\n  - {method: " + TestGraphs.DDC + ", runs: 0, datasets: [synthetic]}\n");
         assertThat(Main.execute("bench", "--grid", grid.toString(), "--results", tmp.resolve("r2").toString())).isEqualTo(2);
-        Files.writeString(grid, "cells:\n  - {method: msdib, select: best-acc, datasets: [synthetic]}\n");
+        Files.writeString(grid, "cells:\n  - {method: " + TestGraphs.DDC + ", select: best-acc, datasets: [synthetic]}\n");
         assertThat(Main.execute("bench", "--grid", grid.toString(), "--results", tmp.resolve("r2").toString())).isEqualTo(2);
         assertThat(tmp.resolve("r2/g.csv")).doesNotExist();
     }

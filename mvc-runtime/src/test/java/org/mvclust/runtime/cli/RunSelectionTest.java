@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mvclust.runtime.TestGraphs;
 import org.mvclust.runtime.config.ConfigException;
 import org.mvclust.runtime.config.Yaml;
 import org.mvclust.runtime.report.Csv;
@@ -40,7 +41,7 @@ class RunSelectionTest {
     @Test
     void keepsTheRunWithTheLowestFinalTermAndWritesEveryRun() throws Exception {
         Path out = tmp.resolve("out");
-        int rc = quietly("run", "--method", "msdib", "--dataset", DATA, "--runs", "3", "--select", "min-loss:ddc1",
+        int rc = quietly("run", "--method", TestGraphs.DDC, "--dataset", DATA, "--runs", "3", "--select", "min-loss:ddc1",
                 "--set", "enc.hidden=[8]", "--set", "latent=4", "--set", "phases.train.epochs=2", "--set", "phases.train.batch=full",
                 "--no-plots", "--threads", "1", "-q", "--out", out.toString());
         assertThat(rc).isZero();
@@ -73,7 +74,7 @@ class RunSelectionTest {
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         int rc;
         try {
-            rc = quietly("run", "--method", "msdib", "--dataset", DATA, "--runs", "2", "--select", "min-loss:ddc4", "--out", out.toString());
+            rc = quietly("run", "--method", TestGraphs.DDC, "--dataset", DATA, "--runs", "2", "--select", "min-loss:ddc4", "--out", out.toString());
         } finally {
             System.setErr(old);
         }

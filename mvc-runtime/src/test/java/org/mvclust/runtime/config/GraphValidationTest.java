@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mvclust.api.MultiViewData;
 import org.mvclust.runtime.TestData;
+import org.mvclust.runtime.TestGraphs;
 import org.mvclust.runtime.graph.ModelBuilder;
 import org.mvclust.runtime.plugin.PluginLoader;
 import org.mvclust.runtime.plugin.Registry;
@@ -20,7 +21,7 @@ class GraphValidationTest {
 
     @Test
     void presetLoadsAndOverridesApply() {
-        GraphSpec spec = loader.load("ae-kmeans", List.of("fusion=mean", "losses.recon.weight=0.5", "latent=4"));
+        GraphSpec spec = loader.load(TestGraphs.AE_KMEANS, List.of("fusion=mean", "losses.recon.weight=0.5", "latent=4"));
         assertThat(spec.nodes().get("fusion").type()).isEqualTo("mean");
         assertThat(spec.losses().get("recon").weight()).isEqualTo(0.5);
         assertThat(spec.vars()).containsEntry("latent", 4);
@@ -28,16 +29,16 @@ class GraphValidationTest {
 
     @Test
     void misspeltComponentSuggestsTheNearestName() {
-        assertThatThrownBy(() -> loader.load("ae-kmeans", List.of("enc=mpl")))
+        assertThatThrownBy(() -> loader.load(TestGraphs.AE_KMEANS, List.of("enc=mpl")))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("preset ae-kmeans: nodes.enc.type")
+                .hasMessageContaining("ae-kmeans.yaml: nodes.enc.type")
                 .hasMessageContaining("'mpl'")
                 .hasMessageContaining("mlp");
     }
 
     @Test
     void unknownParameterNamesTheKeyAndNearestParameter() {
-        assertThatThrownBy(() -> loader.load("ae-kmeans", List.of("enc.hiden=[8]")))
+        assertThatThrownBy(() -> loader.load(TestGraphs.AE_KMEANS, List.of("enc.hiden=[8]")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("nodes.enc.params")
                 .hasMessageContaining("hidden");
@@ -45,7 +46,7 @@ class GraphValidationTest {
 
     @Test
     void wrongTypeIsReported() {
-        assertThatThrownBy(() -> loader.load("ae-kmeans", List.of("enc.params.out=ten")))
+        assertThatThrownBy(() -> loader.load(TestGraphs.AE_KMEANS, List.of("enc.params.out=ten")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("nodes.enc.params")
                 .hasMessageContaining("out");
@@ -53,12 +54,12 @@ class GraphValidationTest {
 
     @Test
     void unknownTensorAndLossAndMethodAreReported() {
-        assertThatThrownBy(() -> loader.load("ae-kmeans", List.of("readout.in=hh")))
+        assertThatThrownBy(() -> loader.load(TestGraphs.AE_KMEANS, List.of("readout.in=hh")))
                 .hasMessageContaining("readout.in").hasMessageContaining("did you mean: h");
-        assertThatThrownBy(() -> loader.load("ae-kmeans", List.of("phases.pretrain.losses=[recn]")))
+        assertThatThrownBy(() -> loader.load(TestGraphs.AE_KMEANS, List.of("phases.pretrain.losses=[recn]")))
                 .hasMessageContaining("recon");
         assertThatThrownBy(() -> loader.load("ae-kmeens", List.of()))
-                .hasMessageContaining("ae-kmeans");
+                .hasMessageContaining("unknown method 'ae-kmeens'");
     }
 
     @Test
@@ -68,22 +69,16 @@ class GraphValidationTest {
         assertThatThrownBy(() -> loader.load(f.toString(), List.of()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("bad.yaml").hasMessageContaining("line");
         Path g = dir.resolve("g.yaml");
-        Files.writeString(g, preset("ae-kmeans")
+        Files.writeString(g, Files.readString(Path.of(TestGraphs.AE_KMEANS))
                 .replace("type: concat", "type: concatt"));
         assertThatThrownBy(() -> loader.load(g.toString(), List.of()))
                 .hasMessageContaining("g.yaml: nodes.fusion.type").hasMessageContaining("concat");
     }
 
-    private static String preset(String name) throws Exception {
-        try (var in = REGISTRY.presetProviders().stream().filter(p -> p.presets().contains(name)).findFirst().orElseThrow().open(name)) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
-    }
-
     @Test
     void shapeMismatchFailsBeforeTrainingNamingNodeAndView() {
         MultiViewData data = TestData.blobs(40, 2, 1, 5, 7);
-        GraphSpec spec = loader.load("ae-kmeans", List.of("dec.params.out=6"));
+        GraphSpec spec = loader.load(TestGraphs.AE_KMEANS, List.of("dec.params.out=6"));
         assertThatThrownBy(() -> new ModelBuilder(spec, REGISTRY, 2, 0).build(data.views()))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("losses.recon (view 0)");
@@ -91,33 +86,30 @@ class GraphValidationTest {
 
     @Test
     void numbersMayNameAGraphVariable() {
-        GraphSpec spec = loader.load("ae-kmeans", List.of("vars.w=2.5", "losses.recon.weight=${w}", "phases.pretrain.optimizer.lr=${w}"));
+        GraphSpec spec = loader.load(TestGraphs.AE_KMEANS, List.of("vars.w=2.5", "losses.recon.weight=${w}", "phases.pretrain.optimizer.lr=${w}"));
         assertThat(spec.losses().get("recon").weight()).isEqualTo(2.5);
         assertThat(spec.phases().get(0).steps().get(0).train().get("enc").lr()).isEqualTo(2.5);
-        assertThatThrownBy(() -> loader.load("ae-kmeans", List.of("losses.recon.weight=${v}")))
+        assertThatThrownBy(() -> loader.load(TestGraphs.AE_KMEANS, List.of("losses.recon.weight=${v}")))
                 .hasMessageContaining("losses.recon.weight").hasMessageContaining("'v'");
-        assertThatThrownBy(() -> loader.load("ae-kmeans", List.of("losses.recon.weight=${dim}")))
+        assertThatThrownBy(() -> loader.load(TestGraphs.AE_KMEANS, List.of("losses.recon.weight=${dim}")))
                 .hasMessageContaining("known only when the model is built");
     }
 
     @Test
     void gradNormsNameTrainedNodes() {
-        assertThat(loader.load("ae-kmeans", List.of("phases.pretrain.grad_norms=true")).phases().get(0).steps().get(0).gradNorms())
+        assertThat(loader.load(TestGraphs.AE_KMEANS, List.of("phases.pretrain.grad_norms=true")).phases().get(0).steps().get(0).gradNorms())
                 .containsExactly("enc", "dec");
-        assertThat(loader.load("ae-kmeans", List.of()).phases().get(0).steps().get(0).gradNorms()).isEmpty();
-        assertThatThrownBy(() -> loader.load("ae-kmeans", List.of("phases.pretrain.grad_norms=[fusion]")))
+        assertThat(loader.load(TestGraphs.AE_KMEANS, List.of()).phases().get(0).steps().get(0).gradNorms()).isEmpty();
+        assertThatThrownBy(() -> loader.load(TestGraphs.AE_KMEANS, List.of("phases.pretrain.grad_norms=[fusion]")))
                 .hasMessageContaining("phases[0].grad_norms").hasMessageContaining("enc");
     }
 
     @Test
     void readerOptionsMayDependOnTheDataset() {
-        GraphSpec bmvc = loader.load("bmvc", List.of());
-        assertThat(bmvc.readerOptions("hw")).containsEntry("views", "2,3,1");
-        assertThat(bmvc.readerOptions("pie")).doesNotContainKey("views");
-        GraphSpec set = loader.load("ae-kmeans", List.of("dataset.for.pie.nan=impute-mean", "dataset.nan=drop"));
+        GraphSpec set = loader.load(TestGraphs.AE_KMEANS, List.of("dataset.for.pie.nan=impute-mean", "dataset.nan=drop"));
         assertThat(set.readerOptions("pie")).containsEntry("nan", "impute-mean");
         assertThat(set.readerOptions("hw")).containsEntry("nan", "drop");
-        assertThatThrownBy(() -> loader.load("ae-kmeans", List.of("dataset.for.pie=3")))
+        assertThatThrownBy(() -> loader.load(TestGraphs.AE_KMEANS, List.of("dataset.for.pie=3")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("dataset.for.pie");
     }
 }

@@ -8,14 +8,13 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.mvclust.api.Matrix;
 import org.mvclust.runtime.config.ConfigException;
-import org.mvclust.runtime.config.GraphLoader;
 import org.mvclust.runtime.config.GraphParser;
 import org.mvclust.runtime.config.GraphSpec;
 import org.mvclust.runtime.config.Yaml;
 import org.mvclust.runtime.plugin.PluginLoader;
 import org.mvclust.runtime.plugin.Registry;
 
-/** k-means k taken from the centroid variable's rows when not given; the dmac preset's trade-offs. */
+/** k-means k taken from the centroid variable's rows when not given. */
 class KMeansActionKTest {
     private static final Registry REGISTRY = PluginLoader.load(List.of());
 
@@ -39,13 +38,6 @@ class KMeansActionKTest {
 
     private static GraphSpec parse(String yaml) throws Exception {
         return new GraphParser(REGISTRY, "test").parse((ObjectNode) Yaml.YAML.readTree(yaml));
-    }
-
-    @Test
-    void dmacTradeOffsAreGraphVariables() {
-        GraphSpec dmac = new GraphLoader(REGISTRY).load("dmac", List.of("alpha=0.5"));
-        assertThat(dmac.losses().get("cm").weight()).isEqualTo(-0.5);
-        assertThat(dmac.losses().get("sp").weight()).isEqualTo(10.0);
     }
 
     @Test

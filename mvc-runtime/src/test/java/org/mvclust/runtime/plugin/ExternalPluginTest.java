@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mvclust.api.Loss;
 import org.mvclust.api.MultiViewData;
 import org.mvclust.runtime.TestData;
+import org.mvclust.runtime.TestGraphs;
 import org.mvclust.runtime.config.ConfigException;
 import org.mvclust.runtime.config.GraphLoader;
 import org.mvclust.runtime.config.GraphSpec;
@@ -61,7 +62,7 @@ class ExternalPluginTest {
         assertThat(registry.all(Kind.LOSS)).containsKeys("abs", "mse");
         assertThat(registry.origin(Kind.LOSS, "abs")).contains("abs-loss.jar");
 
-        GraphSpec spec = new GraphLoader(registry).load("ae-kmeans",
+        GraphSpec spec = new GraphLoader(registry).load(TestGraphs.AE_KMEANS,
                 List.of("losses.recon.type=abs", "losses.recon.params.scale=2.0", "phases.pretrain.epochs=2", "latent=3"));
         MultiViewData data = TestData.blobs(60, 3, 5, 6, 4);
         try (Model model = new ModelBuilder(spec, registry, 3, 0).build(data.views())) {

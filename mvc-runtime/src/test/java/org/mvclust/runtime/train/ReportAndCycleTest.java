@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mvclust.api.MultiViewData;
 import org.mvclust.runtime.TestData;
+import org.mvclust.runtime.TestGraphs;
 import org.mvclust.runtime.config.GraphLoader;
 import org.mvclust.runtime.config.GraphSpec;
 import org.mvclust.runtime.graph.Model;
@@ -25,7 +26,7 @@ class ReportAndCycleTest {
         List<String> all = new ArrayList<>(List.of("phases.pretrain.epochs=2", "phases.pretrain.batch=20", "latent=3",
                 "enc.hidden=[8]", "dec.hidden=[8]"));
         all.addAll(sets);
-        GraphSpec spec = new GraphLoader(REGISTRY).load("ae-kmeans", all);
+        GraphSpec spec = new GraphLoader(REGISTRY).load(TestGraphs.AE_KMEANS, all);
         try (Model model = new ModelBuilder(spec, REGISTRY, 3, 1).build(DATA.views())) {
             return new Trainer(model, spec, REGISTRY, DATA.samples(), 3, DATA.labels(),
                     new Trainer.Options(1, 2, null, 0, false, 0, new Progress(null, false)), "fp").run();

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mvclust.api.MultiViewData;
 import org.mvclust.runtime.TestData;
+import org.mvclust.runtime.TestGraphs;
 import org.mvclust.runtime.config.ConfigException;
 import org.mvclust.runtime.config.GraphLoader;
 import org.mvclust.runtime.config.GraphSpec;
@@ -44,7 +45,7 @@ class TrainerTest {
     }
 
     private static Trainer.Outcome run(long seed, Path ck, boolean resume, Progress progress) {
-        GraphSpec spec = new GraphLoader(REGISTRY).load("ae-kmeans", SHORT);
+        GraphSpec spec = new GraphLoader(REGISTRY).load(TestGraphs.AE_KMEANS, SHORT);
         try (Model model = new ModelBuilder(spec, REGISTRY, 3, seed).build(DATA.views())) {
             return new Trainer(model, spec, REGISTRY, DATA.samples(), 3, DATA.labels(),
                     new Trainer.Options(seed, 2, ck, 1, resume, 0, progress), "fp-" + seed).run();
@@ -62,7 +63,7 @@ class TrainerTest {
 
     @Test
     void profilingOpTimesTracesAFewStepsWithoutChangingTheRun() {
-        GraphSpec spec = new GraphLoader(REGISTRY).load("ae-kmeans", SHORT);
+        GraphSpec spec = new GraphLoader(REGISTRY).load(TestGraphs.AE_KMEANS, SHORT);
         Profile ops = new Profile(true);
         Profile plain = new Profile();
         Trainer.Outcome[] out = new Trainer.Outcome[2];
@@ -156,7 +157,7 @@ class TrainerTest {
     @Test
     void gradNormsAreLoggedPerNodeInstanceAndDoNotChangeTheObjective() {
         Trainer.Outcome plain = run(4, null, false, new Progress(null, false));
-        GraphSpec spec = new GraphLoader(REGISTRY).load("ae-kmeans",
+        GraphSpec spec = new GraphLoader(REGISTRY).load(TestGraphs.AE_KMEANS,
                 java.util.stream.Stream.concat(SHORT.stream(), java.util.stream.Stream.of("phases.pretrain.grad_norms=[enc]")).toList());
         Trainer.Outcome logged;
         try (Model model = new ModelBuilder(spec, REGISTRY, 3, 4).build(DATA.views())) {

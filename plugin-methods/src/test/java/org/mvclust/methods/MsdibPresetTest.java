@@ -1,4 +1,4 @@
-package org.mvclust.runtime.train;
+package org.mvclust.methods;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mvclust.api.MultiViewData;
-import org.mvclust.runtime.TestData;
 import org.mvclust.runtime.config.ConfigException;
 import org.mvclust.runtime.config.GraphLoader;
 import org.mvclust.runtime.config.GraphSpec;
@@ -16,6 +15,8 @@ import org.mvclust.runtime.graph.Model;
 import org.mvclust.runtime.graph.ModelBuilder;
 import org.mvclust.runtime.plugin.PluginLoader;
 import org.mvclust.runtime.plugin.Registry;
+import org.mvclust.runtime.train.Progress;
+import org.mvclust.runtime.train.Trainer;
 
 /** The msdib preset: trade-off weights from vars, and the signs of its compression and preservation terms. */
 class MsdibPresetTest {

@@ -1,4 +1,4 @@
-package org.mvclust.runtime.train;
+package org.mvclust.methods;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mvclust.api.MultiViewData;
-import org.mvclust.runtime.TestData;
 import org.mvclust.runtime.config.GraphLoader;
 import org.mvclust.runtime.config.GraphSpec;
 import org.mvclust.runtime.eval.Metrics;
@@ -15,6 +14,8 @@ import org.mvclust.runtime.graph.Model;
 import org.mvclust.runtime.graph.ModelBuilder;
 import org.mvclust.runtime.plugin.PluginLoader;
 import org.mvclust.runtime.plugin.Registry;
+import org.mvclust.runtime.train.Progress;
+import org.mvclust.runtime.train.Trainer;
 
 /** The ddc preset, small, on separated blobs: its step objective is the three DDC terms, which fall, and the read-out finds the blobs. */
 class DdcPresetTest {

@@ -1,4 +1,4 @@
-package org.mvclust.runtime.presets;
+package org.mvclust.methods;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mvclust.api.MultiViewData;
-import org.mvclust.runtime.TestData;
 import org.mvclust.runtime.config.GraphLoader;
 import org.mvclust.runtime.config.GraphSpec;
 import org.mvclust.runtime.data.Preprocess;
@@ -34,6 +33,13 @@ class BmvcPresetTest {
             return new Trainer(model, spec, REGISTRY, data.samples(), 3, data.labels(),
                     new Trainer.Options(1, 2, null, 0, false, 0, new Progress(null, false)), "fp").run();
         }
+    }
+
+    @Test
+    void readsHwWithItsOwnViewOrder() {
+        GraphSpec bmvc = new GraphLoader(REGISTRY).load("bmvc", List.of());
+        assertThat(bmvc.readerOptions("hw")).containsEntry("views", "2,3,1");
+        assertThat(bmvc.readerOptions("pie")).doesNotContainKey("views");
     }
 
     @Test

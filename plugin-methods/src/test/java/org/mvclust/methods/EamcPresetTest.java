@@ -1,4 +1,4 @@
-package org.mvclust.runtime.graph;
+package org.mvclust.methods;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.mvclust.api.Matrix;
 import org.mvclust.runtime.config.GraphLoader;
 import org.mvclust.runtime.config.GraphSpec;
+import org.mvclust.runtime.graph.Model;
+import org.mvclust.runtime.graph.ModelBuilder;
+import org.mvclust.runtime.graph.StateVar;
 import org.mvclust.runtime.plugin.PluginLoader;
 import org.mvclust.runtime.plugin.Registry;
 import org.tensorflow.Result;

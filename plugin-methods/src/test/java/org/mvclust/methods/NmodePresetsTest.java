@@ -1,4 +1,4 @@
-package org.mvclust.runtime.train;
+package org.mvclust.methods;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +17,8 @@ import org.mvclust.runtime.graph.Model;
 import org.mvclust.runtime.graph.ModelBuilder;
 import org.mvclust.runtime.plugin.PluginLoader;
 import org.mvclust.runtime.plugin.Registry;
+import org.mvclust.runtime.train.Progress;
+import org.mvclust.runtime.train.Trainer;
 
 /** The nmode-mvc and sdmvc presets load, validate, build and run a shortened schedule on small separable data. */
 class NmodePresetsTest {

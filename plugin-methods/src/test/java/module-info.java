@@ -1,0 +1,17 @@
+/** The presets' tests: the module itself, read with the runtime and the built-in plugins. */
+open module org.mvclust.methods {
+    requires org.mvclust.api;
+    requires org.mvclust.runtime;
+    requires com.fasterxml.jackson.databind;
+    requires org.junit.jupiter.api;
+    requires org.assertj.core;
+
+    uses org.mvclust.api.Encoder;
+    uses org.mvclust.api.FusionOperator;
+    uses org.mvclust.api.Head;
+    uses org.mvclust.api.Loss;
+    uses org.mvclust.api.Readout;
+    uses org.mvclust.api.PresetProvider;
+
+    provides org.mvclust.api.PresetProvider with org.mvclust.methods.BuiltinPresets;
+}
