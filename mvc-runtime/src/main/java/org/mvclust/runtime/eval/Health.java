@@ -80,7 +80,7 @@ public final class Health {
         if (2 * used < k) {
             out.add("the partition uses only " + used + " of " + k + " clusters (it collapsed); try other seeds with "
                     + "--runs 5 --select health, a lower learning rate (--set phases.NAME.optimizer.lr=...), "
-                    + "or a longer pretraining phase");
+                    + "or longer pretraining where the method has it");
         }
         if (nanLoss != null) {
             out.add("the losses went NaN (" + nanLoss + "); try a lower learning rate (--set phases.NAME.optimizer.lr=...) "
