@@ -118,8 +118,12 @@ public final class BenchCommand implements Callable<Integer> {
                     System.err.printf("[%d/%d] %s, seed %d%s -> %s%n", done, total, exp.describe(), s,
                             cell.runs() > 1 ? " (" + cell.runs() + " runs, " + cell.select() + ")" : "", dir);
                     Files.createDirectories(dir);
-                    row = row(cell, s, exp.select((long) s * cell.runs(), cell.runs(), cell.select(), dir,
-                            quiet ? null : System.err, new Profile(), true).metrics());
+                    Map<String, Object> m = exp.select((long) s * cell.runs(), cell.runs(), cell.select(), dir,
+                            quiet ? null : System.err, new Profile(), true).metrics();
+                    for (String w : HealthLines.warnings(m)) {
+                        System.err.printf("%s on %s seed %d: %s%n", cell.label(), cell.dataset(), s, w);
+                    }
+                    row = row(cell, s, m);
                 }
                 rows.add(row);
                 Outputs.write(csv, Outputs.csv(rows));
@@ -274,6 +278,10 @@ public final class BenchCommand implements Callable<Integer> {
         Object t = m.get("step_seconds");
         r.put("gflops", g instanceof Number gn && t instanceof Number tn && tn.doubleValue() > 0
                 ? gn.doubleValue() / tn.doubleValue() : null);
+        Map<?, ?> health = (Map<?, ?>) m.getOrDefault("health", Map.of());
+        for (String k : List.of("clusters_used", "size_entropy", "kmeans_ari", "kmeans_nmi", "knn_agreement", "stability")) {
+            r.put(k, health.get(k));
+        }
         r.put("overrides", String.join(" ", cell.sets()));
         if (cell.runs() > 1) {
             r.put("runs", cell.runs());

@@ -24,6 +24,8 @@ import org.mvclust.runtime.config.GraphSpec;
 import org.mvclust.runtime.config.Yaml;
 import org.mvclust.runtime.data.DataResolver;
 import org.mvclust.runtime.data.Preprocess;
+import org.mvclust.runtime.eval.Health;
+import org.mvclust.runtime.eval.KnnAgreement;
 import org.mvclust.runtime.eval.Metrics;
 import org.mvclust.runtime.graph.Model;
 import org.mvclust.runtime.graph.ModelBuilder;
@@ -46,6 +48,7 @@ final class Experiment {
     final String graphYaml;
     final List<Preprocess.Fitted> fitted;
     final Settings settings;
+    final KnnAgreement knn;
 
     /** Loads and validates everything before any training: graph, dataset, cluster count, preprocessing. */
     Experiment(Injector injector, String method, String dataset, List<Path> dataDirs, Integer clusters, Settings settings)
@@ -62,6 +65,7 @@ final class Experiment {
             throw new ConfigException("--clusters " + k + " is more than the " + data.samples() + " samples");
         }
         this.clusters = k;
+        this.knn = data.samples() > 10 ? KnnAgreement.of(data.views(), 10) : null; // the raw views, as score.py
         this.fitted = Preprocess.apply(spec.preprocess(), data.views());
         this.graphYaml = Yaml.toYaml(spec.tree());
     }
@@ -128,12 +132,41 @@ final class Experiment {
         if (!res.report().isEmpty()) {
             m.put("report", res.report());
         }
+        health(m, seed, res);
         Outputs.write(dir.resolve("metrics.json"), Yaml.toJson(m));
         if (settings.plots()) { // a failure only prints a warning
             org.mvclust.runtime.report.Plots.writeRun(dir, spec.name() + " on " + data.name() + ", seed " + seed, res.history(),
                     res.embedding(), res.labels(), data.hasLabels() ? data.labels() : null);
         }
         return m;
+    }
+
+    /** The run's health measures and warnings into {@code m}; the reference k-means runs on the preprocessed views with the run's seed. */
+    private void health(Map<String, Object> m, long seed, Trainer.Outcome res) {
+        long t = System.nanoTime();
+        Map<String, Object> h = Health.measures(res.labels(), clusters, Health.kmeans(data.views(), clusters, seed), knn);
+        String nan = nanLoss(res.history());
+        h.put("nan_loss", nan != null);
+        h.put("seconds", (System.nanoTime() - t) / 1e9);
+        m.put("health", h);
+        List<String> warnings = Health.warnings((Integer) h.get("clusters_used"), clusters, nan);
+        if (!warnings.isEmpty()) {
+            m.put("warnings", warnings);
+        }
+    }
+
+    /** Where a loss first went NaN or infinite ("TERM, epoch E of phase P"), or null. */
+    static String nanLoss(List<Map<String, Object>> history) {
+        Set<String> skip = new HashSet<>(Metrics.NAMES);
+        skip.addAll(List.of("phase", "epoch", "seconds"));
+        for (Map<String, Object> row : history) {
+            for (var e : row.entrySet()) {
+                if (!skip.contains(e.getKey()) && e.getValue() instanceof Number n && !Double.isFinite(n.doubleValue())) {
+                    return e.getKey() + ", epoch " + row.get("epoch") + " of phase " + row.get("phase");
+                }
+            }
+        }
+        return null;
     }
 
     /** Several runs and the one kept: its metrics.json map, and one row per run (seed, final loss, metrics). */
@@ -145,6 +178,7 @@ final class Experiment {
      * and keeps the run {@code select} ranks first: its labels, history, pictures and metrics (with the mean, std and max
      * over the runs) and runs.csv go to {@code dir}. With {@code reuse}, a run whose metrics.json exists is read instead of trained again.
      */
+    @SuppressWarnings("unchecked")
     Selected select(long first, int runs, RunSelection select, Path dir, PrintStream log, Profile profile, boolean reuse)
             throws Exception {
         List<Map<String, Object>> all = new ArrayList<>();
@@ -166,19 +200,17 @@ final class Experiment {
                 m = once(s, runDir, log, profile);
             }
             all.add(m);
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("run", r);
-            row.put("seed", s);
-            row.put("final_loss", m.get("final_loss"));
-            if (select.term() != null) {
-                row.put("final_" + select.term(), select.value(m));
-            }
-            ((Map<?, ?>) m.getOrDefault("metrics", Map.of())).forEach((k, v) -> row.put(k.toString(), v));
-            rows.add(row);
         }
+        double stability = runs > 1 ? runAgreement(all, dir) : Double.NaN;
         int best = select.best(all);
+        for (int r = 0; r < runs; r++) {
+            rows.add(row(r, all.get(r), select, r == best));
+        }
         Map<String, Object> m = new LinkedHashMap<>(all.get(best));
         if (runs > 1) {
+            Map<String, Object> health = new LinkedHashMap<>((Map<String, Object>) m.getOrDefault("health", Map.of()));
+            health.put("stability", stability);
+            m.put("health", health);
             Outputs.write(dir.resolve("runs.csv"), Outputs.csv(rows));
             m.put("run", best);
             m.put("selected_by", select.describe());
@@ -195,11 +227,58 @@ final class Experiment {
         return new Selected(m, rows);
     }
 
-    /** Mean, sample std and max of every numeric column but run and seed. */
+    private static final List<String> HEALTH_COLUMNS = List.of("clusters_used", "size_entropy", "kmeans_ari", "kmeans_nmi",
+            "knn_agreement", "run_agreement");
+
+    /** A runs.csv row: seed, losses, health measures, the selection's score and choice, then the label metrics. */
+    private static Map<String, Object> row(int r, Map<String, Object> m, RunSelection select, boolean kept) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("run", r);
+        row.put("seed", m.get("seed"));
+        row.put("final_loss", m.get("final_loss"));
+        if (select.term() != null) {
+            row.put("final_" + select.term(), select.value(m));
+        }
+        Map<?, ?> health = (Map<?, ?>) m.getOrDefault("health", Map.of());
+        HEALTH_COLUMNS.forEach(k -> row.put(k, health.get(k)));
+        row.put("score", select.value(m));
+        row.put("selected", kept ? 1 : 0);
+        ((Map<?, ?>) m.getOrDefault("metrics", Map.of())).forEach((k, v) -> row.put(k.toString(), v));
+        return row;
+    }
+
+    /**
+     * Puts each run's mean ARI with the other runs' partitions (their labels.csv) into its health map as
+     * {@code run_agreement}, and returns the stability, the mean over all pairs.
+     */
+    @SuppressWarnings("unchecked")
+    private static double runAgreement(List<Map<String, Object>> all, Path dir) throws IOException {
+        List<int[]> partitions = new ArrayList<>();
+        for (int r = 0; r < all.size(); r++) {
+            partitions.add(clusters(dir.resolve("run-" + r).resolve("labels.csv")));
+        }
+        double[] agree = Health.agreementWithOthers(partitions);
+        for (int r = 0; r < all.size(); r++) {
+            Map<String, Object> health = new LinkedHashMap<>((Map<String, Object>) all.get(r).getOrDefault("health", Map.of()));
+            health.put("run_agreement", agree[r]);
+            Map<String, Object> m = new LinkedHashMap<>(all.get(r));
+            m.put("health", health);
+            all.set(r, m);
+        }
+        return Health.stability(partitions);
+    }
+
+    /** The cluster column of a labels.csv. */
+    static int[] clusters(Path labels) throws IOException {
+        List<String> lines = Files.readAllLines(labels, StandardCharsets.UTF_8);
+        return lines.stream().skip(1).filter(l -> !l.isBlank()).mapToInt(l -> Integer.parseInt(l.split(",")[1])).toArray();
+    }
+
+    /** Mean, sample std and max of every numeric column but run, seed and the selection's own. */
     static Map<String, Object> overRuns(List<Map<String, Object>> rows) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (String key : rows.get(0).keySet()) {
-            if (key.equals("run") || key.equals("seed")) {
+            if (List.of("run", "seed", "score", "selected").contains(key)) {
                 continue;
             }
             double[] v = rows.stream().mapToDouble(r -> r.get(key) instanceof Number n ? n.doubleValue() : Double.NaN).toArray();

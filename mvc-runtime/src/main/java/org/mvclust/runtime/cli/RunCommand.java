@@ -101,6 +101,9 @@ public final class RunCommand implements Callable<Integer> {
                     + String.format(java.util.Locale.ROOT, "%.6g", selection.value(best)) + ")");
         }
         printResult((Map<?, ?>) best.get("metrics"), runs > 1 ? dir.resolve("runs.csv") : null, summary);
+        if (HealthLines.line(best) != null) {
+            System.out.println(HealthLines.line(best));
+        }
         if (profileFlag) {
             System.out.print(profile.table());
             System.out.print(profile.opTable(15));
@@ -111,6 +114,7 @@ public final class RunCommand implements Callable<Integer> {
                     achieved / 1e9, 100 * achieved / rate, rate / 1e9);
         }
         System.out.println("wrote " + dir);
+        HealthLines.warnings(best).forEach(System.err::println);
         return 0;
     }
 

@@ -75,7 +75,7 @@ public final class HtmlReport {
         sb.append("<table>\n");
         m.fields().forEachRemaining(e -> {
             JsonNode v = e.getValue();
-            if (!v.isObject()) {
+            if (!v.isObject() && !e.getKey().equals("warnings")) {
                 String text = v.isArray() ? String.join(" ", iter(v)) : v.isFloatingPointNumber() ? fmt(v.asDouble()) : v.asText();
                 sb.append("<tr><th class=l>").append(esc(e.getKey())).append("</th><td class=l>").append(esc(text)).append("</td></tr>\n");
             }
@@ -89,6 +89,7 @@ public final class HtmlReport {
             metrics.forEach(v -> sb.append("<td>").append(fmt("acc", v.asDouble())).append("</td>"));
             sb.append("</tr></table>\n");
         }
+        sb.append(health(m, level + 1));
         JsonNode over = m.path("over_runs");
         if (over.isObject() && over.size() > 0) {
             sb.append("<p>Over ").append(esc(m.path("runs").asText())).append(" runs (the page shows run ")
@@ -129,6 +130,20 @@ public final class HtmlReport {
             sb.append("<details><summary>history.csv</summary>\n").append(table(Csv.read(history))).append("</details>\n");
         }
         return sb.toString();
+    }
+
+    /** The health section: warnings first, then the label-free measures. */
+    private static String health(JsonNode m, int level) {
+        JsonNode h = m.path("health");
+        if (!h.isObject() || h.size() == 0) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("<h" + level + ">Health (label-free)</h" + level + ">\n");
+        m.path("warnings").forEach(w -> sb.append("<p><b>Warning:</b> ").append(esc(w.asText())).append("</p>\n"));
+        sb.append("<table>\n");
+        h.fields().forEachRemaining(e -> sb.append("<tr><th class=l>").append(esc(e.getKey())).append("</th><td>")
+                .append(esc(e.getValue().isNumber() ? fmt(e.getValue().asDouble()) : e.getValue().asText())).append("</td></tr>\n"));
+        return sb.append("</table>\n").toString();
     }
 
     /** Redraws curves.png from history.csv and confusion.png from labels.csv when they are missing (the embedding is not kept on disk). */

@@ -85,6 +85,9 @@ class BenchGridTest {
                 .containsExactly("0/2/min-loss:ddc1", "1/2/min-loss:ddc1");
         assertThat(rows.get(0).get("selected_seed")).isIn("0", "1");
         assertThat(rows.get(1).get("selected_seed")).as("seed 1 trains seeds 2 and 3").isIn("2", "3");
+        for (String k : List.of("clusters_used", "size_entropy", "kmeans_ari", "kmeans_nmi", "knn_agreement", "stability")) {
+            assertThat(rows).extracting(r -> r.get(k)).as(k).allSatisfy(v -> assertThat(Double.parseDouble(v.toString())).isFinite());
+        }
         Path cell = results.resolve("g/m/synthetic_samples=60_clusters=3_dims=_5_4__noise=_0.5_0.5_");
         assertThat(cell.resolve("s1/run-1/metrics.json")).exists();
         assertThat(cell.resolve("s1/runs.csv")).exists();

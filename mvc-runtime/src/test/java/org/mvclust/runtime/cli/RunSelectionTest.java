@@ -39,6 +39,46 @@ class RunSelectionTest {
     }
 
     @Test
+    void ranksByHealthMeasuresAndHealthAsksForTheMostClustersFirst() {
+        List<Map<String, Object>> runs = List.of(
+                Map.of("final_loss", 1.0, "health", Map.of("clusters_used", 2, "knn_agreement", 0.9, "kmeans_ari", 0.1, "run_agreement", 0.8)),
+                Map.of("final_loss", 2.0, "health", Map.of("clusters_used", 3, "knn_agreement", 0.4, "kmeans_ari", 0.7, "run_agreement", Double.NaN)),
+                Map.of("final_loss", 3.0, "health", Map.of("clusters_used", 3, "knn_agreement", 0.5, "kmeans_ari", 0.2, "run_agreement", 0.3)));
+        assertThat(RunSelection.parse("knn-agreement").best(runs)).isZero();
+        assertThat(RunSelection.parse("kmeans-agreement").best(runs)).isEqualTo(1);
+        assertThat(RunSelection.parse("stability").best(runs)).isZero();
+        assertThat(RunSelection.parse("health").best(runs)).isEqualTo(2);
+        assertThat(RunSelection.parse("health").value(runs.get(2))).isCloseTo(0.4, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(RunSelection.parse("min-loss").best(runs)).isZero();
+    }
+
+    @Test
+    void writesEveryCandidatesHealthAndScoreAndTheHealthOfTheKeptRun() throws Exception {
+        Path out = tmp.resolve("health");
+        int rc = quietly("run", "--method", "msdib", "--dataset", DATA, "--runs", "3", "--select", "stability",
+                "--set", "enc.hidden=[8]", "--set", "latent=4", "--set", "phases.train.epochs=2", "--set", "phases.train.batch=full",
+                "--no-plots", "--threads", "1", "-q", "--out", out.toString());
+        assertThat(rc).isZero();
+        List<Map<String, Object>> rows = Csv.read(out.resolve("runs.csv"));
+        double[] score = rows.stream().mapToDouble(r -> Double.parseDouble(r.get("score").toString())).toArray();
+        int best = 0;
+        for (int i = 0; i < 3; i++) {
+            assertThat(rows.get(i).get("score")).isEqualTo(rows.get(i).get("run_agreement"));
+            assertThat(rows.get(i).keySet()).contains("clusters_used", "size_entropy", "kmeans_ari", "kmeans_nmi", "knn_agreement");
+            best = score[i] > score[best] ? i : best;
+        }
+        assertThat(rows).extracting(r -> r.get("selected")).containsExactly(
+                best == 0 ? "1" : "0", best == 1 ? "1" : "0", best == 2 ? "1" : "0");
+        Map<?, ?> m = Yaml.JSON.convertValue(Yaml.JSON.readTree(out.resolve("metrics.json").toFile()), Map.class);
+        assertThat(m.get("run")).isEqualTo(best);
+        Map<?, ?> health = (Map<?, ?>) m.get("health");
+        double mean = java.util.Arrays.stream(score).average().orElseThrow();
+        assertThat(((Number) health.get("stability")).doubleValue()).isCloseTo(mean, org.assertj.core.data.Offset.offset(1e-5));
+        Map<?, ?> run = Yaml.JSON.convertValue(Yaml.JSON.readTree(out.resolve("run-1/metrics.json").toFile()), Map.class);
+        assertThat(((Map<?, ?>) run.get("health")).keySet()).map(Object::toString).contains("clusters_used", "kmeans_ari", "knn_agreement", "nan_loss");
+    }
+
+    @Test
     void keepsTheRunWithTheLowestFinalTermAndWritesEveryRun() throws Exception {
         Path out = tmp.resolve("out");
         int rc = quietly("run", "--method", TestGraphs.DDC, "--dataset", DATA, "--runs", "3", "--select", "min-loss:ddc1",

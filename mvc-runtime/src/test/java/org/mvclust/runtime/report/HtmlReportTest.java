@@ -33,6 +33,8 @@ public class HtmlReportTest {
         m.put("seed", seed);
         m.put("final_loss", 0.0123);
         m.put("metrics", Metrics.all(run.truth, run.labels));
+        m.put("health", Map.of("clusters_used", 2, "knn_agreement", 0.25));
+        m.put("warnings", List.of("the partition uses only 2 of 5 clusters"));
         Outputs.write(dir.resolve("metrics.json"), Yaml.toJson(m));
         Outputs.write(dir.resolve("graph.yaml"), "name: " + method + "\nnodes: {enc: {block: mlp, sizes: [\"<b>\"]}}\n");
         Outputs.write(dir.resolve("history.csv"), Outputs.csv(run.history));
@@ -57,6 +59,7 @@ public class HtmlReportTest {
                 .contains("<th>ACC</th>", "<th>NMI</th>")
                 .contains(HtmlReport.fmt("acc", Metrics.acc(new PlotsTest.Run().truth, new PlotsTest.Run().labels)))
                 .contains("sizes: [&quot;&lt;b&gt;&quot;]")
+                .contains("<b>Warning:</b> the partition uses only 2 of 5 clusters", "<th class=l>knn_agreement</th><td>0.2500</td>")
                 .doesNotContain("<script");
     }
 
