@@ -55,7 +55,7 @@ class RunSelectionTest {
     @Test
     void writesEveryCandidatesHealthAndScoreAndTheHealthOfTheKeptRun() throws Exception {
         Path out = tmp.resolve("health");
-        int rc = quietly("run", "--method", "msdib", "--dataset", DATA, "--runs", "3", "--select", "stability",
+        int rc = quietly("run", "--method", TestGraphs.DDC, "--dataset", DATA, "--runs", "3", "--select", "stability",
                 "--set", "enc.hidden=[8]", "--set", "latent=4", "--set", "phases.train.epochs=2", "--set", "phases.train.batch=full",
                 "--no-plots", "--threads", "1", "-q", "--out", out.toString());
         assertThat(rc).isZero();
