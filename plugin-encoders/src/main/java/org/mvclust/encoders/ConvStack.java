@@ -117,6 +117,7 @@ public final class ConvStack {
                     need(at, img, a[1]);
                     boolean t = l.kind().equals("convt");
                     if (t) {
+                        // stride-1 transposed convolution = valid convolution of the input padded by K-1 (kernel flipped)
                         int p = a[1] - 1;
                         h = tf.pad(h, tf.constant(new int[][] {{0, 0}, {p, p}, {p, p}, {0, 0}}), tf.constant(0f));
                         img = new int[] {img[0] + 2 * p, img[1] + 2 * p, img[2]};

@@ -125,6 +125,20 @@ class CnnEncoderTest {
     }
 
     @Test
+    void heInitIsNormalWithStdRootTwoOverFanInAndZeroBiases() {
+        try (BlockHarness h = new BlockHarness(2, 1, 7)) {
+            encode(h, h.randomInput(1, 784), Map.of("layers", "conv:64:3, conv:64:3", "init", "he"));
+            float[] w = h.eval(h.variable("cnn.l1.w"));
+            double sq = 0;
+            for (float v : w) {
+                sq += v * v;
+            }
+            assertThat(sq / w.length).isCloseTo(2.0 / 576, within(2.0 / 576 * 0.05));
+            assertThat(h.eval(h.variable("cnn.l1.b"))).containsOnly(0f);
+        }
+    }
+
+    @Test
     void badLayerListsAndImagesFailWithClearMessages() {
         try (BlockHarness h = new BlockHarness(2, 1, 1)) {
             Operand<TFloat32> x = h.randomInput(1, 784);
