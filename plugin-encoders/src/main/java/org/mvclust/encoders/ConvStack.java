@@ -1,9 +1,10 @@
 package org.mvclust.encoders;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.mvclust.api.BuildContext;
 import org.mvclust.api.Initializer;
 import org.tensorflow.Operand;
@@ -18,19 +19,16 @@ public final class ConvStack {
     private ConvStack() {
     }
 
-    /** Named layer lists; a name may also stand for its list inside another list. */
-    public static final Map<String, String> PRESETS = new LinkedHashMap<>();
-
-    static {
-        // DeepMVC's cnn_small: 1x28x28 -> 64x4x4 = 1024
-        PRESETS.put("cnn_small", "conv:64:3, relu, conv:64:3, bn, relu, pool:2, conv:64:3, relu, conv:64:3, bn, relu, pool:2, flatten");
-        // DeepMVC's cnn_small_decoder: 1024 = 64x4x4 -> 1x28x28
-        PRESETS.put("cnn_small_decoder", "reshape:64:4:4, up:2, convt:64:3, relu, convt:64:3, bn, relu, up:2, convt:64:3, relu, convt:1:3, sigmoid");
-        // the mvc re-implementation's SiMVC/CoMVC CNN: 1x28x28 -> 32x3x3 = 288
-        PRESETS.put("mvc_cnn", "conv:32:5, relu, conv:32:5, bn, relu, pool:2, conv:32:3, relu, conv:32:3, bn, relu, pool:2, flatten");
-        // the mvc re-implementation's EAMC encoder: 1x28x28 -> 64x4x4 -> 500
-        PRESETS.put("mvc_eamc", "conv:32:5, relu, pool:2, conv:64:5, relu, pool:2, flatten, dense:500, bn, relu");
-    }
+    /** Named layer lists (in name order); a name may also stand for its list inside another list. */
+    public static final Map<String, String> PRESETS = Collections.unmodifiableMap(new TreeMap<>(Map.of(
+            // DeepMVC's cnn_small: 1x28x28 -> 64x4x4 = 1024
+            "cnn_small", "conv:64:3, relu, conv:64:3, bn, relu, pool:2, conv:64:3, relu, conv:64:3, bn, relu, pool:2, flatten",
+            // DeepMVC's cnn_small_decoder: 1024 = 64x4x4 -> 1x28x28
+            "cnn_small_decoder", "reshape:64:4:4, up:2, convt:64:3, relu, convt:64:3, bn, relu, up:2, convt:64:3, relu, convt:1:3, sigmoid",
+            // the mvc re-implementation's SiMVC/CoMVC CNN: 1x28x28 -> 32x3x3 = 288
+            "mvc_cnn", "conv:32:5, relu, conv:32:5, bn, relu, pool:2, conv:32:3, relu, conv:32:3, bn, relu, pool:2, flatten",
+            // the mvc re-implementation's EAMC encoder: 1x28x28 -> 64x4x4 -> 500
+            "mvc_eamc", "conv:32:5, relu, pool:2, conv:64:5, relu, pool:2, flatten, dense:500, bn, relu")));
 
     /** What a list may hold, for messages. */
     public static final String ITEMS = "conv:C:K (KxK convolution to C channels, stride 1, valid), convt:C:K (transposed), "
