@@ -7,6 +7,7 @@ import org.mvclust.api.Encoder;
 import org.mvclust.api.Inputs;
 import org.mvclust.api.ParamSpec;
 import org.mvclust.api.Params;
+import org.mvclust.nn.Layers;
 import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
 

@@ -8,6 +8,7 @@ import org.mvclust.api.Inputs;
 import org.mvclust.api.ParamSpec;
 import org.mvclust.api.Params;
 import org.mvclust.api.Port;
+import org.mvclust.nn.Reductions;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Max;
@@ -61,9 +62,8 @@ public final class ColumnNormHead implements Head {
                 yield tf.math.div(tf.math.sub(x, lo), tf.math.add(tf.math.sub(hi, lo), eps));
             }
             case "zscore" -> {
-                Operand<TFloat32> mean = tf.math.mean(x, axis, org.tensorflow.op.math.Mean.keepDims(true));
-                Operand<TFloat32> centred = tf.math.sub(x, mean);
-                Operand<TFloat32> var = tf.math.mean(tf.math.square(centred), axis, org.tensorflow.op.math.Mean.keepDims(true));
+                Operand<TFloat32> centred = Reductions.centreColumns(tf, x);
+                Operand<TFloat32> var = Reductions.columnVariance(tf, centred);
                 yield tf.math.div(centred, tf.math.add(tf.math.sqrt(var), eps));
             }
             case "none" -> x;

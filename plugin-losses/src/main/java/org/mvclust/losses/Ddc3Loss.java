@@ -8,6 +8,8 @@ import org.mvclust.api.Loss;
 import org.mvclust.api.ParamSpec;
 import org.mvclust.api.Params;
 import org.mvclust.api.Port;
+import org.mvclust.nn.Distances;
+import org.mvclust.nn.Kernels;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -40,7 +42,7 @@ public final class Ddc3Loss implements Loss {
         Ops tf = ctx.tf();
         Operand<TFloat32> a = in.one("a");
         int k = Kernels.width(a, ctx.clusters());
-        Operand<TFloat32> m = tf.math.exp(tf.math.neg(Kernels.squaredDistances(tf, a, tf.constant(Kernels.identity(k)))));
+        Operand<TFloat32> m = tf.math.exp(tf.math.neg(Distances.squared(tf, a, tf.constant(Kernels.identity(k)))));
         Operand<TFloat32> kernel = Kernels.gaussian(tf, in.one("hidden"), p.getDouble("rel_sigma"));
         return Map.of("loss", Kernels.cauchySchwarz(tf, m, kernel, k));
     }
