@@ -26,6 +26,8 @@ import org.mvclust.api.Params;
  * first, so MNIST reads as its 60 000 training then 10 000 test digits. One view, each image flattened row-major.
  */
 public final class IdxReader implements DatasetReader {
+    public static final String NAME = "idx";
+
     private static final int GZIP_MAGIC = 0x1f8b;
 
     /** One parsed IDX array: its sizes and its values as doubles. */
@@ -41,7 +43,7 @@ public final class IdxReader implements DatasetReader {
 
     @Override
     public String name() {
-        return "idx";
+        return NAME;
     }
 
     @Override

@@ -19,9 +19,11 @@ import org.tensorflow.types.TInt64;
  * while training and μ otherwise.
  */
 public final class GaussianMlpEncoder implements Encoder {
+    public static final String NAME = "gaussian_mlp";
+
     @Override
     public String name() {
-        return "gaussian_mlp";
+        return NAME;
     }
 
     @Override

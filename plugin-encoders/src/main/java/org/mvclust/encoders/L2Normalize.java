@@ -15,9 +15,11 @@ import org.tensorflow.types.TFloat32;
 
 /** Scales each row to unit ℓ2 norm, x / max(‖x‖, eps), as torch's F.normalize(x, p=2, dim=1). */
 public final class L2Normalize implements Encoder {
+    public static final String NAME = "l2norm";
+
     @Override
     public String name() {
-        return "l2norm";
+        return NAME;
     }
 
     @Override

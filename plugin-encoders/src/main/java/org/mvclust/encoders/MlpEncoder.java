@@ -13,9 +13,11 @@ import org.tensorflow.types.TFloat32;
 
 /** A multi-layer perceptron: hidden layers with one activation, then a linear (or chosen) output layer. */
 public final class MlpEncoder implements Encoder {
+    public static final String NAME = "mlp";
+
     @Override
     public String name() {
-        return "mlp";
+        return NAME;
     }
 
     @Override

@@ -19,9 +19,11 @@ import org.tensorflow.types.TFloat32;
  * batch in training.
  */
 public final class Standardize implements Encoder {
+    public static final String NAME = "standardize";
+
     @Override
     public String name() {
-        return "standardize";
+        return NAME;
     }
 
     @Override

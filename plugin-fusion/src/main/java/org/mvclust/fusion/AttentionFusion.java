@@ -18,9 +18,11 @@ import org.tensorflow.types.TFloat32;
  * out = Σ_v w_v h^v. With {@code learn: false} the weights are fixed at 1/V (EAMC without attention).
  */
 public final class AttentionFusion implements FusionOperator {
+    public static final String NAME = "attention";
+
     @Override
     public String name() {
-        return "attention";
+        return NAME;
     }
 
     @Override

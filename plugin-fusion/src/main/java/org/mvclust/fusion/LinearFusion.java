@@ -18,11 +18,13 @@ import org.tensorflow.types.TFloat32;
  * the layer); the last two need equal widths.
  */
 public final class LinearFusion implements FusionOperator {
+    public static final String NAME = "linear";
+
     static final List<String> MODES = List.of("concat", "weighted_sum", "average");
 
     @Override
     public String name() {
-        return "linear";
+        return NAME;
     }
 
     @Override

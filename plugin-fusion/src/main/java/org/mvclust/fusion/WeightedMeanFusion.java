@@ -14,9 +14,11 @@ import org.tensorflow.types.TFloat32;
 
 /** Σ_v ŵ_v·h_v with learned weights w (one per view, initialised to 1/V), ŵ = softmax(w) or w itself. */
 public final class WeightedMeanFusion implements FusionOperator {
+    public static final String NAME = "weighted_mean";
+
     @Override
     public String name() {
-        return "weighted_mean";
+        return NAME;
     }
 
     @Override

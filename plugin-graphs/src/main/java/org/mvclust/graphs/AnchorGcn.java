@@ -22,9 +22,17 @@ import org.tensorflow.types.TFloat32;
  * Output {@code graph} is the anchor similarity D_S⁻¹ Sᵀ S (m × m, rows sum to 1), computed only when read.
  */
 public final class AnchorGcn implements Head {
+    public static final String NAME = "anchor_gcn";
+    private static final List<String> ALIASES = List.of("anchor-gcn");
+
     @Override
     public String name() {
-        return "anchor-gcn";
+        return NAME;
+    }
+
+    @Override
+    public List<String> aliases() {
+        return ALIASES;
     }
 
     @Override

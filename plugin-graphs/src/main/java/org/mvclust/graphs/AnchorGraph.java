@@ -23,9 +23,17 @@ import org.tensorflow.types.TInt32;
  * Dense batch × m, O(batch · m) time and memory.
  */
 public final class AnchorGraph implements Head {
+    public static final String NAME = "anchor_graph";
+    private static final List<String> ALIASES = List.of("anchor-graph");
+
     @Override
     public String name() {
-        return "anchor-graph";
+        return NAME;
+    }
+
+    @Override
+    public List<String> aliases() {
+        return ALIASES;
     }
 
     @Override

@@ -22,9 +22,11 @@ import org.tensorflow.types.TInt32;
  * is for inspection and for losses that take a dense graph.
  */
 public final class KnnGraph implements Head {
+    public static final String NAME = "knn_graph";
+
     @Override
     public String name() {
-        return "knn_graph";
+        return NAME;
     }
 
     @Override

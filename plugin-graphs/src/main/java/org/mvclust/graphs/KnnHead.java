@@ -23,9 +23,11 @@ import org.tensorflow.types.TInt32;
  * neighbours absent from the batch get weight 0. Use it for graphs of constant features (raw views).
  */
 public final class KnnHead implements Head {
+    public static final String NAME = "knn";
+
     @Override
     public String name() {
-        return "knn";
+        return NAME;
     }
 
     @Override

@@ -22,9 +22,11 @@ import org.tensorflow.types.TFloat32;
  * form: {@code hidden: -1, mu_activation: "leaky_relu:0.25", sigma: relu, out_init: torch, normalize: true}.
  */
 public final class PerturbedAnchors implements Head {
+    public static final String NAME = "anchors";
+
     @Override
     public String name() {
-        return "anchors";
+        return NAME;
     }
 
     @Override

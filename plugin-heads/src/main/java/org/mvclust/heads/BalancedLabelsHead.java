@@ -20,9 +20,11 @@ import org.tensorflow.types.TInt32;
  * Evaluate it on the whole dataset (a store action) for dataset-level balance.
  */
 public final class BalancedLabelsHead implements Head {
+    public static final String NAME = "balanced_labels";
+
     @Override
     public String name() {
-        return "balanced_labels";
+        return NAME;
     }
 
     @Override

@@ -20,11 +20,13 @@ import org.tensorflow.types.TFloat32;
  * scale with whole-dataset statistics, e.g. embeddings before a global k-means.
  */
 public final class ColumnNormHead implements Head {
+    public static final String NAME = "colnorm";
+
     static final List<String> METHODS = List.of("minmax", "zscore", "none");
 
     @Override
     public String name() {
-        return "colnorm";
+        return NAME;
     }
 
     @Override

@@ -18,9 +18,11 @@ import org.tensorflow.types.TFloat32;
  * out = softmax(Linear(hidden → K)). The DDC losses take their kernel from {@code hidden}.
  */
 public final class DdcHead implements Head {
+    public static final String NAME = "ddc";
+
     @Override
     public String name() {
-        return "ddc";
+        return NAME;
     }
 
     @Override

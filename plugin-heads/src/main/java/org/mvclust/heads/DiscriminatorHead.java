@@ -19,9 +19,11 @@ import org.tensorflow.types.TFloat32;
  * the anchor view (real) and to view v (fake). Outputs logits, samples × (V − 1), column j for the j-th non-anchor view.
  */
 public final class DiscriminatorHead implements Head {
+    public static final String NAME = "discriminator";
+
     @Override
     public String name() {
-        return "discriminator";
+        return NAME;
     }
 
     @Override

@@ -20,9 +20,11 @@ import org.tensorflow.types.TFloat32;
  * Variables {@code w1} (features × neurons), {@code b} (neurons), {@code w2} (neurons × clusters).
  */
 public final class NmodeHead implements Head {
+    public static final String NAME = "nmode";
+
     @Override
     public String name() {
-        return "nmode";
+        return NAME;
     }
 
     @Override
@@ -44,7 +46,7 @@ public final class NmodeHead implements Head {
     public List<ParamSpec> params() {
         return List.of(
                 ParamSpec.ofInt("neurons", 256, "number of memory neurons n"),
-                ParamSpec.ofString("solver", "rk4", "ODE solver (euler, midpoint, rk4, dopri5, dopri5-adaptive)"),
+                ParamSpec.ofString("solver", "rk4", "ODE solver (euler, midpoint, rk4, dopri5, dopri5_adaptive)"),
                 ParamSpec.ofInt("steps", 10, "solver steps over the horizon (attempts for an adaptive solver)"),
                 ParamSpec.ofDouble("horizon", 1.0, "integration time T: g(T) is the memory read out"));
     }

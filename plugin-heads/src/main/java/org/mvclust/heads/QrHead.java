@@ -18,9 +18,11 @@ import org.tensorflow.types.TFloat32;
  * orthonormal columns (QᵀQ = I). Gradients flow through the QR. Needs at least {@code out} samples per batch.
  */
 public final class QrHead implements Head {
+    public static final String NAME = "qr";
+
     @Override
     public String name() {
-        return "qr";
+        return NAME;
     }
 
     @Override

@@ -18,9 +18,17 @@ import org.tensorflow.types.TFloat32;
  * q_ij ∝ (1 + ‖z_i − u_j‖²)⁻¹ of sample i to the anchors. log m when all samples and anchors coincide.
  */
 public final class AnchorEntropyLoss implements Loss {
+    public static final String NAME = "anchor_entropy";
+    private static final List<String> ALIASES = List.of("anchor-entropy");
+
     @Override
     public String name() {
-        return "anchor-entropy";
+        return NAME;
+    }
+
+    @Override
+    public List<String> aliases() {
+        return ALIASES;
     }
 
     @Override

@@ -15,9 +15,17 @@ import org.tensorflow.types.TFloat32;
 
 /** −Σ_j t_ij log p_ij, batch mean, for soft or one-hot targets t and predicted probabilities p (clipped below at eps). */
 public final class CrossEntropyLoss implements Loss {
+    public static final String NAME = "cross_entropy";
+    private static final List<String> ALIASES = List.of("crossentropy");
+
     @Override
     public String name() {
-        return "crossentropy";
+        return NAME;
+    }
+
+    @Override
+    public List<String> aliases() {
+        return ALIASES;
     }
 
     @Override

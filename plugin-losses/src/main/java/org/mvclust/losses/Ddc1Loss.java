@@ -14,9 +14,11 @@ import org.tensorflow.types.TFloat32;
 
 /** DDC's first term: the Cauchy-Schwarz divergence between clusters, d_cs(A, K_hidden). */
 public final class Ddc1Loss implements Loss {
+    public static final String NAME = "ddc1";
+
     @Override
     public String name() {
-        return "ddc1";
+        return NAME;
     }
 
     @Override

@@ -18,9 +18,11 @@ import org.tensorflow.types.TFloat32;
  * EAMC uses it): 2/(k(k−1)) Σ_{i<j} [AᵀA]_ij over clusters.
  */
 public final class Ddc2Loss implements Loss {
+    public static final String NAME = "ddc2";
+
     @Override
     public String name() {
-        return "ddc2";
+        return NAME;
     }
 
     @Override

@@ -16,9 +16,11 @@ import org.tensorflow.types.TFloat32;
 
 /** DDC's third term, closeness to the simplex corners: d_cs(M, K_hidden) with M_qi = exp(−‖a_q − e_i‖²). */
 public final class Ddc3Loss implements Loss {
+    public static final String NAME = "ddc3";
+
     @Override
     public String name() {
-        return "ddc3";
+        return NAME;
     }
 
     @Override

@@ -20,9 +20,11 @@ import org.tensorflow.types.TInt64;
  * the mean over all elements of softmax(p̃)·(log softmax(p̃) − log softmax(z)).
  */
 public final class GaussianKlLoss implements Loss {
+    public static final String NAME = "gaussian_kl";
+
     @Override
     public String name() {
-        return "gaussian_kl";
+        return NAME;
     }
 
     @Override

@@ -17,9 +17,11 @@ import org.tensorflow.types.TFloat32;
  * compresses (minimises MI) and a negative weight preserves (maximises MI).
  */
 public final class JointMiLoss implements Loss {
+    public static final String NAME = "joint_mi";
+
     @Override
     public String name() {
-        return "joint_mi";
+        return NAME;
     }
 
     @Override

@@ -15,9 +15,11 @@ import org.tensorflow.types.TFloat32;
 
 /** −(1/B) Σ_n Σ_k t_nk log p_nk: soft assignments p against (pseudo-)label rows t, which get no gradient. */
 public final class PseudoLabelCeLoss implements Loss {
+    public static final String NAME = "pseudo_label_ce";
+
     @Override
     public String name() {
-        return "pseudo_label_ce";
+        return NAME;
     }
 
     @Override

@@ -19,9 +19,11 @@ import org.tensorflow.types.TFloat32;
  * G = S D_S⁻¹ Sᵀ, computed as 2 (‖Z‖²_F − ‖D_S^-1/2 Sᵀ Z‖²_F) in O(n · m · d): G (n × n) is never formed.
  */
 public final class StructureLoss implements Loss {
+    public static final String NAME = "structure";
+
     @Override
     public String name() {
-        return "structure";
+        return NAME;
     }
 
     @Override

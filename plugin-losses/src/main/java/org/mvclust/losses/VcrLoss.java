@@ -30,11 +30,13 @@ import org.tensorflow.types.TInt64;
  * matrix is formed, and the sum of A² over all pairs comes from the K × K matrix cᵀc.
  */
 public final class VcrLoss implements Loss {
+    public static final String NAME = "vcr";
+
     static final List<String> DIAGONALS = List.of("code", "zero");
 
     @Override
     public String name() {
-        return "vcr";
+        return NAME;
     }
 
     @Override

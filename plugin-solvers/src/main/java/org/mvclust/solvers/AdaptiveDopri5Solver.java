@@ -20,6 +20,9 @@ import org.tensorflow.types.TFloat32;
  * t = NaN, and a field that uses t yields NaN instead of a silently wrong result.
  */
 public final class AdaptiveDopri5Solver implements OdeSolver {
+    public static final String NAME = "dopri5_adaptive";
+    private static final List<String> ALIASES = List.of("dopri5-adaptive");
+
     private static final Tableau T = Tableau.DOPRI5;
     private final double rtol;
     private final double atol;
@@ -31,7 +34,7 @@ public final class AdaptiveDopri5Solver implements OdeSolver {
 
     public AdaptiveDopri5Solver(double rtol, double atol) {
         if (!(rtol > 0 && atol > 0)) {
-            throw new IllegalArgumentException("dopri5-adaptive: tolerances must be > 0, got rtol " + rtol + ", atol " + atol);
+            throw new IllegalArgumentException(NAME + ": tolerances must be > 0, got rtol " + rtol + ", atol " + atol);
         }
         this.rtol = rtol;
         this.atol = atol;
@@ -39,7 +42,12 @@ public final class AdaptiveDopri5Solver implements OdeSolver {
 
     @Override
     public String name() {
-        return "dopri5-adaptive";
+        return NAME;
+    }
+
+    @Override
+    public List<String> aliases() {
+        return ALIASES;
     }
 
     @Override

@@ -2,13 +2,15 @@ package org.mvclust.solvers;
 
 /** Forward Euler, order 1: y += h·f(t, y). */
 public final class EulerSolver extends RungeKutta {
+    public static final String NAME = "euler";
+
     public EulerSolver() {
         super(Tableau.EULER);
     }
 
     @Override
     public String name() {
-        return "euler";
+        return NAME;
     }
 
     @Override

@@ -2,13 +2,15 @@ package org.mvclust.solvers;
 
 /** Classical Runge-Kutta, order 4 (four evaluations per step). */
 public final class Rk4Solver extends RungeKutta {
+    public static final String NAME = "rk4";
+
     public Rk4Solver() {
         super(Tableau.RK4);
     }
 
     @Override
     public String name() {
-        return "rk4";
+        return NAME;
     }
 
     @Override

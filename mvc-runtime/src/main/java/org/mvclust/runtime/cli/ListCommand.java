@@ -34,7 +34,8 @@ final class ListCommand implements Runnable {
             out.println(k.label + (k.label.endsWith("s") ? "es" : "s") + " (" + k.type.getSimpleName() + "):");
             for (Map.Entry<String, Component> e : registry.all(k).entrySet()) {
                 Component c = e.getValue();
-                out.printf("  %-12s %s  [%s]%n", c.name(), c.description(), registry.origin(k, c.name()));
+                String also = c.aliases().isEmpty() ? "" : "  (also: " + String.join(", ", c.aliases()) + ")";
+                out.printf("  %-12s %s  [%s]%s%n", c.name(), c.description(), registry.origin(k, c.name()), also);
                 if (c instanceof Block b) {
                     StringBuilder ports = new StringBuilder();
                     for (Port p : b.inputs()) {
