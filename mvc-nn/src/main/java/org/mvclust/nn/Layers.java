@@ -84,7 +84,7 @@ public final class Layers {
         return tf.math.add(tf.math.mul(tf.math.sub(x, useMean), scale), beta);
     }
 
-    /** Applies an activation by name: relu, leaky_relu (slope 0.2, or leaky_relu:SLOPE), sigmoid, tanh, elu, softplus, softmax, none. */
+    /** Applies an activation by name: relu, leaky_relu (slope 0.2, or leaky_relu:SLOPE), sigmoid, tanh, elu, softplus, softmax, none (or linear). */
     public static Operand<TFloat32> activate(Ops tf, String name, Operand<TFloat32> x) {
         if (name.startsWith("leaky_relu:")) {
             return tf.nn.leakyRelu(x, org.tensorflow.op.nn.LeakyRelu.alpha(slope(name)));
@@ -116,7 +116,7 @@ public final class Layers {
     }
 
     public static final List<String> ACTIVATIONS =
-            List.of("relu", "leaky_relu", "leaky_relu:SLOPE", "sigmoid", "tanh", "elu", "softplus", "softmax", "none");
+            List.of("relu", "leaky_relu", "leaky_relu:SLOPE", "sigmoid", "tanh", "elu", "softplus", "softmax", "none", "linear");
 
     /** Uniform in ±limit (PyTorch's default for Linear weights and biases with limit 1/sqrt(fan_in)). */
     public static Initializer uniform(double limit) {

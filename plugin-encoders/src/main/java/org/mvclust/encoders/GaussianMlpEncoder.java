@@ -41,12 +41,12 @@ public final class GaussianMlpEncoder implements Encoder {
         return List.of(
                 ParamSpec.ofInts("hidden", List.of(512, 512, 256), "widths of the trunk's hidden layers"),
                 ParamSpec.ofInt("out", 256, "latent width (of mu, sigma and out)"),
-                ParamSpec.ofString("activation", "relu", "activation of the trunk layers: " + Layers.ACTIVATIONS),
-                ParamSpec.ofString("sigma", "softplus", "sigma from the second head s: softplus (softplus(s) + floor) or logvar (exp(s/2))"),
+                ParamSpec.ofChoice("activation", "relu", Layers.ACTIVATIONS, "activation of the trunk layers"),
+                ParamSpec.ofChoice("sigma", "softplus", List.of("softplus", "logvar"), "sigma from the second head s: softplus (softplus(s) + floor) or logvar (exp(s/2))"),
                 ParamSpec.ofDouble("sigma_floor", 1e-7, "added to softplus(s) so that sigma > 0"),
                 ParamSpec.ofDouble("sigma_shift", 0.0, "added to the head s before softplus/exp: negative starts sigma small (-5: softplus 0.007)"),
                 ParamSpec.ofBoolean("eval_sample", false, "sample also in evaluation (out = mu when false)"),
-                ParamSpec.ofString("init", "torch", "weight initialisation: torch (uniform ±1/sqrt(fan_in)), he or glorot"));
+                ParamSpec.ofChoice("init", "torch", Layers.INITS, "weight initialisation (torch: uniform in ±1/sqrt(fan_in))"));
     }
 
     @Override

@@ -36,8 +36,8 @@ public final class LinearFusion implements FusionOperator {
     public List<ParamSpec> params() {
         return List.of(
                 ParamSpec.ofInt("out", null, "width of the fused representation"),
-                ParamSpec.ofString("mode", "concat", "how views are combined before the layer: " + MODES),
-                ParamSpec.ofString("init", "glorot", "weight initialisation: glorot, he, or torch (weights and biases uniform in ±1/sqrt(in))"));
+                ParamSpec.ofChoice("mode", "concat", MODES, "how views are combined before the layer"),
+                ParamSpec.ofChoice("init", "glorot", Layers.INITS, "weight initialisation (torch: weights and biases uniform in ±1/sqrt(in))"));
     }
 
     @Override

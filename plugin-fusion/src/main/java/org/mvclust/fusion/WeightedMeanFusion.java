@@ -33,7 +33,7 @@ public final class WeightedMeanFusion implements FusionOperator {
 
     @Override
     public List<ParamSpec> params() {
-        return List.of(ParamSpec.ofString("normalise", "softmax", "how weights are made from the learned logits: softmax or none"));
+        return List.of(ParamSpec.ofChoice("normalise", "softmax", List.of("softmax", "none"), "how weights are made from the learned logits: softmax or none"));
     }
 
     @Override

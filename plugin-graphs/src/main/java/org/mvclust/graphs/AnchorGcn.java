@@ -55,8 +55,8 @@ public final class AnchorGcn implements Head {
         return List.of(
                 ParamSpec.ofInts("hidden", List.of(64), "widths of the hidden graph-convolution layers"),
                 ParamSpec.ofInt("out", 0, "width of the last layer; 0 = the number of clusters"),
-                ParamSpec.ofString("activation", "relu", "activation of hidden layers: " + Layers.ACTIVATIONS),
-                ParamSpec.ofString("output_activation", "softmax", "activation of the last layer"));
+                ParamSpec.ofChoice("activation", "relu", Layers.ACTIVATIONS, "activation of hidden layers"),
+                ParamSpec.ofChoice("output_activation", "softmax", Layers.ACTIVATIONS, "activation of the last layer"));
     }
 
     @Override

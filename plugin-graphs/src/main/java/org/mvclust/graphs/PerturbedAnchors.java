@@ -50,11 +50,11 @@ public final class PerturbedAnchors implements Head {
                 ParamSpec.ofInt("count", 0, "number of anchors m; 0 = floor(sqrt(samples · clusters))"),
                 ParamSpec.ofBoolean("perturb", true, "learn the perturbation; false = the fixed k-means anchors Û"),
                 ParamSpec.ofInt("hidden", 0, "hidden width of the μ and σ MLPs (one hidden layer); 0 = d; -1 = no hidden layer"),
-                ParamSpec.ofString("activation", "relu", "hidden activation of the μ and σ MLPs: " + Layers.ACTIVATIONS),
+                ParamSpec.ofChoice("activation", "relu", Layers.ACTIVATIONS, "hidden activation of the μ and σ MLPs"),
                 ParamSpec.ofDouble("sigma_init", 0.01, "σ at the start (its output bias is softplus⁻¹ of this)"),
-                ParamSpec.ofString("out_init", "zeros", "output-layer weights of both MLPs: zeros (U starts at Û), he, glorot or torch"),
-                ParamSpec.ofString("mu_activation", "none", "activation of μ's output: " + Layers.ACTIVATIONS),
-                ParamSpec.ofString("sigma", "softplus", "σ from its MLP's output: softplus (bias set by sigma_init) or relu"),
+                ParamSpec.ofChoice("out_init", "zeros", List.of("zeros", "he", "glorot", "torch"), "output-layer weights of both MLPs: zeros (U starts at Û), he, glorot or torch"),
+                ParamSpec.ofChoice("mu_activation", "none", Layers.ACTIVATIONS, "activation of μ's output"),
+                ParamSpec.ofChoice("sigma", "softplus", List.of("softplus", "relu"), "σ from its MLP's output: softplus (bias set by sigma_init) or relu"),
                 ParamSpec.ofBoolean("normalize", false, "scale each anchor to unit l2 norm (after the perturbation, if any)"));
     }
 

@@ -47,7 +47,7 @@ public final class ColumnNormHead implements Head {
     @Override
     public List<ParamSpec> params() {
         return List.of(
-                ParamSpec.ofString("method", "minmax", "scaling: " + METHODS),
+                ParamSpec.ofChoice("method", "minmax", METHODS, "scaling"),
                 ParamSpec.ofDouble("eps", 1e-12, "added to the range (or std) so constant columns map to 0"));
     }
 

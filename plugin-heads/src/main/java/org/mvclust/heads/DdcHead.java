@@ -47,7 +47,7 @@ public final class DdcHead implements Head {
                 ParamSpec.ofBoolean("batch_norm", true, "batch-normalise the hidden layer after its ReLU"),
                 ParamSpec.ofDouble("momentum", 0.1, "batch-norm moving-average momentum (torch convention)"),
                 ParamSpec.ofDouble("eps", 1e-5, "batch-norm variance epsilon"),
-                ParamSpec.ofString("init", "he", "weight initialisation: he or glorot"));
+                ParamSpec.ofChoice("init", "he", Layers.INITS, "weight initialisation"));
     }
 
     @Override

@@ -45,9 +45,9 @@ public final class DiscriminatorHead implements Head {
     public List<ParamSpec> params() {
         return List.of(
                 ParamSpec.ofInts("hidden", List.of(256, 256, 128), "widths of the hidden layers"),
-                ParamSpec.ofString("activation", "leaky_relu", "activation of hidden layers (leaky_relu has slope 0.2): " + Layers.ACTIVATIONS),
+                ParamSpec.ofChoice("activation", "leaky_relu", Layers.ACTIVATIONS, "activation of hidden layers (leaky_relu has slope 0.2)"),
                 ParamSpec.ofInt("anchor", 0, "the view the others are aligned to"),
-                ParamSpec.ofString("init", "he", "weight initialisation: he or glorot"));
+                ParamSpec.ofChoice("init", "he", List.of("he", "glorot"), "weight initialisation"));
     }
 
     @Override
@@ -62,7 +62,7 @@ public final class DiscriminatorHead implements Head {
         List<Operand<TFloat32>> real = new ArrayList<>();
         List<Integer> widths = new ArrayList<>(p.getInts("hidden"));
         widths.add(1);
-        String init = "glorot".equals(p.getString("init")) ? "glorot" : "he";
+        String init = p.getString("init");
         for (int v = 0; v < views.size(); v++) {
             if (v == anchor) {
                 continue;

@@ -45,7 +45,7 @@ public final class QrHead implements Head {
         return List.of(
                 ParamSpec.ofInt("out", 0, "number of output columns; 0 = the number of clusters"),
                 ParamSpec.ofBoolean("linear", true, "apply the linear map first; false orthogonalises x itself"),
-                ParamSpec.ofString("init", "he", "initialisation of the linear map: he, glorot or torch (uniform in ±1/sqrt(in))"));
+                ParamSpec.ofChoice("init", "he", Layers.INITS, "initialisation of the linear map (torch: uniform in ±1/sqrt(in))"));
     }
 
     @Override

@@ -41,8 +41,8 @@ public final class GaussianKlLoss implements Loss {
     @Override
     public List<ParamSpec> params() {
         return List.of(
-                ParamSpec.ofString("form", "analytic", "analytic (closed form) or sampled_softmax (DMIM lineage)"),
-                ParamSpec.ofString("reduction", "sum", "analytic form over the latent dimensions: sum or mean (batch: always mean)"));
+                ParamSpec.ofChoice("form", "analytic", List.of("analytic", "sampled_softmax"), "analytic (closed form) or sampled_softmax (DMIM lineage)"),
+                ParamSpec.ofChoice("reduction", "sum", List.of("sum", "mean"), "analytic form over the latent dimensions: sum or mean (batch: always mean)"));
     }
 
     @Override

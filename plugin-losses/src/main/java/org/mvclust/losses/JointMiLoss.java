@@ -44,7 +44,7 @@ public final class JointMiLoss implements Loss {
 
     static List<ParamSpec> common() {
         return List.of(
-                ParamSpec.ofString("transform", "none", "applied to each input row first: none (probabilities) or softmax (features)"),
+                ParamSpec.ofChoice("transform", "none", List.of("none", "softmax"), "applied to each input row first: none (probabilities) or softmax (features)"),
                 ParamSpec.ofBoolean("symmetrise", true, "use (P + Pᵀ)/2 as the joint matrix"),
                 ParamSpec.ofDouble("eps", JointMutualInformation.EPS, "lower clamp of the joint and marginal probabilities"),
                 ParamSpec.ofDouble("lambda", 0.0, "marginal weight (1 + lambda) of COMPLETER's variant; 0 is plain MI"));

@@ -64,7 +64,7 @@ public final class VcrLoss implements Loss {
     public List<ParamSpec> params() {
         return List.of(
                 ParamSpec.ofDouble("mix", 0.5, "weight of the joint graph when it is wired"),
-                ParamSpec.ofString("diagonal", "code", "diagonal of the positive mask: code (1) or zero (0)"),
+                ParamSpec.ofChoice("diagonal", "code", DIAGONALS, "diagonal of the positive mask: code (1) or zero (0)"),
                 ParamSpec.ofDouble("eps", 1e-4, "added to the mask sums in the denominators"));
     }
 

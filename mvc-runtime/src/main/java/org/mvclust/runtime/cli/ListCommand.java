@@ -46,6 +46,9 @@ final class ListCommand implements Runnable {
                 for (ParamSpec p : c.params()) {
                     out.printf("      %-18s %-11s %-14s %s%n", p.name(), p.type().name().toLowerCase(),
                             p.required() ? "(required)" : "= " + p.defaultValue(), p.doc());
+                    if (!p.allowed().isEmpty()) {
+                        out.printf("      %-18s one of: %s%n", "", String.join(", ", p.allowed()));
+                    }
                 }
             }
             out.println();

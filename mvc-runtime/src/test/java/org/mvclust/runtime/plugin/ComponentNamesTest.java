@@ -1,21 +1,25 @@
 package org.mvclust.runtime.plugin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.mvclust.api.Component;
 import org.mvclust.api.Matrix;
+import org.mvclust.api.ParamSpec;
+import org.mvclust.runtime.config.ConfigException;
 import org.mvclust.runtime.config.GraphParser;
 import org.mvclust.runtime.config.GraphSpec;
 import org.mvclust.runtime.config.Yaml;
 import org.mvclust.runtime.graph.Model;
 import org.mvclust.runtime.graph.ModelBuilder;
 
-/** Canonical snake_case names and former names as aliases. */
+/** Canonical snake_case names, former names as aliases, and choice parameters checked before training. */
 class ComponentNamesTest {
     private static final Registry REGISTRY = PluginLoader.load(List.of());
 
@@ -79,6 +83,40 @@ class ComponentNamesTest {
             }
         }
         assertThat(ops.get(0)).contains("ode/MatMul MatMul").isEqualTo(ops.get(1));
+    }
+
+    @Test
+    void aBadChoiceFailsWhileParsingNamingTheNodeKeyAndAllowedValues() {
+        assertThatThrownBy(() -> parse(GRAPH.replace("ACT", "lrelu")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("enc").hasMessageContaining("activation").hasMessageContaining("'lrelu'")
+                .hasMessageContaining("did you mean: relu").hasMessageContaining("leaky_relu:SLOPE");
+        assertThatThrownBy(() -> parse(GRAPH.replace("ACT", "relu").replace("solver: dopri5-adaptive", "solver: rk5")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("ode").hasMessageContaining("solver")
+                .hasMessageContaining("rk4").hasMessageContaining("dopri5_adaptive");
+    }
+
+    @Test
+    void aChoiceAdmitsItsValuesAndOpenPrefixesOnly() {
+        ParamSpec act = ParamSpec.ofChoice("activation", "relu", List.of("relu", "leaky_relu:SLOPE"), "test");
+        assertThat(act.admits("relu")).isTrue();
+        assertThat(act.admits("leaky_relu:0.3")).isTrue();
+        assertThat(act.admits("leaky_relu")).isFalse();
+        assertThat(act.admits("tanh")).isFalse();
+        assertThatThrownBy(() -> ParamSpec.ofChoice("init", "xavier", List.of("he"), "test")).hasMessageContaining("xavier");
+        assertThatThrownBy(() -> ParamSpec.ofChoice("init", "he", List.of(), "test")).hasMessageContaining("allowed values");
+    }
+
+    @Test
+    void theSolverChoicesAreTheRegisteredSolverNamesAndAliases() {
+        Component nmode = REGISTRY.get(Kind.HEAD, "nmode", "test");
+        ParamSpec solver = nmode.params().stream().filter(p -> p.name().equals("solver")).findFirst().orElseThrow();
+        TreeSet<String> registered = new TreeSet<>();
+        for (Component s : REGISTRY.all(Kind.SOLVER).values()) {
+            registered.add(s.name());
+            registered.addAll(s.aliases());
+        }
+        assertThat(new TreeSet<>(solver.allowed())).isEqualTo(registered);
     }
 
     private static Matrix random(int rows, int cols, Random rng) {
