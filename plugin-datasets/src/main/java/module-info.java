@@ -7,8 +7,6 @@ module org.mvclust.datasets {
     // Not used directly: jhdf needs it and, being an explicit module, it is only resolved when required.
     requires org.apache.commons.lang3;
 
-    exports org.mvclust.datasets;
-
     provides org.mvclust.api.DatasetReader with
             org.mvclust.datasets.MatReader, org.mvclust.datasets.CsvReader, org.mvclust.datasets.IdxReader,
             org.mvclust.datasets.SyntheticReader;

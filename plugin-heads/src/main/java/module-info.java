@@ -1,11 +1,8 @@
-/** Clustering heads and the ODE solvers they integrate with. */
+/** Clustering heads: soft assignments, targets and projections (an nmODE head integrates with a named ODE solver). */
 module org.mvclust.heads {
-    requires org.mvclust.api;
-    exports org.mvclust.heads;
-    exports org.mvclust.solvers;
-    provides org.mvclust.api.OdeSolver with org.mvclust.solvers.EulerSolver, org.mvclust.solvers.MidpointSolver,
-            org.mvclust.solvers.Rk4Solver, org.mvclust.solvers.Dopri5Solver, org.mvclust.solvers.AdaptiveDopri5Solver;
-    provides org.mvclust.api.Head with org.mvclust.heads.StudentTHead, org.mvclust.heads.NmodeHead,
-            org.mvclust.heads.DecTargetHead, org.mvclust.heads.ColumnNormHead,
+    requires org.mvclust.nn;
+    provides org.mvclust.api.Head with org.mvclust.heads.DdcHead, org.mvclust.heads.DiscriminatorHead,
+            org.mvclust.heads.BalancedLabelsHead, org.mvclust.heads.QrHead, org.mvclust.heads.StudentTHead,
+            org.mvclust.heads.NmodeHead, org.mvclust.heads.DecTargetHead, org.mvclust.heads.ColumnNormHead,
             org.mvclust.heads.ClusterMeansHead;
 }

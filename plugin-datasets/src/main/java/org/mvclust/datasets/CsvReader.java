@@ -30,6 +30,8 @@ import org.mvclust.api.Params;
  * column.
  */
 public final class CsvReader implements DatasetReader {
+    public static final String NAME = "csv";
+
     private static final List<String> LABEL_COLUMNS = List.of("label", "labels", "class", "target", "gt", "truth");
 
     /** A parsed file: numeric cells row-major, the header when there is one, and the text of the label column. */
@@ -38,7 +40,7 @@ public final class CsvReader implements DatasetReader {
 
     @Override
     public String name() {
-        return "csv";
+        return NAME;
     }
 
     @Override

@@ -27,6 +27,8 @@ import org.mvclust.api.Params;
  * first, so MNIST reads as its 60 000 training then 10 000 test digits. One view, each image flattened row-major.
  */
 public final class IdxReader implements DatasetReader {
+    public static final String NAME = "idx";
+
     private static final int GZIP_MAGIC = 0x1f8b;
 
     /** One IDX file in memory, its header read: value type, sizes and where the values start. */
@@ -60,7 +62,7 @@ public final class IdxReader implements DatasetReader {
 
     @Override
     public String name() {
-        return "idx";
+        return NAME;
     }
 
     @Override

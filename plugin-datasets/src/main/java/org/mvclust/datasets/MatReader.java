@@ -25,6 +25,8 @@ import org.mvclust.api.Params;
  * samples may be rows or columns; views may be dense or sparse of any numeric class.
  */
 public final class MatReader implements DatasetReader {
+    public static final String NAME = "mat";
+
     private static final List<String> VIEW_CELLS = List.of("X", "data", "fea");
     private static final List<String> LABEL_VARS = List.of("Y", "y", "gt", "truelabel", "gnd", "labels", "truth");
     private static final Pattern NUMBERED = Pattern.compile("(.*?)(\\d+)");
@@ -35,7 +37,7 @@ public final class MatReader implements DatasetReader {
 
     @Override
     public String name() {
-        return "mat";
+        return NAME;
     }
 
     @Override

@@ -16,9 +16,11 @@ import org.mvclust.api.Params;
  * nonlinear map of a noisier copy of the latent point, so views differ in dimension and informativeness.
  */
 public final class SyntheticReader implements DatasetReader {
+    public static final String NAME = "synthetic";
+
     @Override
     public String name() {
-        return "synthetic";
+        return NAME;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.mvclust.encoders;
 
+import org.mvclust.nn.Layers;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

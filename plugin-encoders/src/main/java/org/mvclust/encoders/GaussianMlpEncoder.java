@@ -7,6 +7,7 @@ import org.mvclust.api.Encoder;
 import org.mvclust.api.Inputs;
 import org.mvclust.api.ParamSpec;
 import org.mvclust.api.Params;
+import org.mvclust.nn.Layers;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -18,9 +19,11 @@ import org.tensorflow.types.TInt64;
  * while training and μ otherwise.
  */
 public final class GaussianMlpEncoder implements Encoder {
+    public static final String NAME = "gaussian_mlp";
+
     @Override
     public String name() {
-        return "gaussian_mlp";
+        return NAME;
     }
 
     @Override
@@ -38,12 +41,12 @@ public final class GaussianMlpEncoder implements Encoder {
         return List.of(
                 ParamSpec.ofInts("hidden", List.of(512, 512, 256), "widths of the trunk's hidden layers"),
                 ParamSpec.ofInt("out", 256, "latent width (of mu, sigma and out)"),
-                ParamSpec.ofString("activation", "relu", "activation of the trunk layers: " + Layers.ACTIVATIONS),
-                ParamSpec.ofString("sigma", "softplus", "sigma from the second head s: softplus (softplus(s) + floor) or logvar (exp(s/2))"),
+                ParamSpec.ofChoice("activation", "relu", Layers.ACTIVATIONS, "activation of the trunk layers"),
+                ParamSpec.ofChoice("sigma", "softplus", List.of("softplus", "logvar"), "sigma from the second head s: softplus (softplus(s) + floor) or logvar (exp(s/2))"),
                 ParamSpec.ofDouble("sigma_floor", 1e-7, "added to softplus(s) so that sigma > 0"),
                 ParamSpec.ofDouble("sigma_shift", 0.0, "added to the head s before softplus/exp: negative starts sigma small (-5: softplus 0.007)"),
                 ParamSpec.ofBoolean("eval_sample", false, "sample also in evaluation (out = mu when false)"),
-                ParamSpec.ofString("init", "torch", "weight initialisation: torch (uniform ±1/sqrt(fan_in)), he or glorot"));
+                ParamSpec.ofChoice("init", "torch", Layers.INITS, "weight initialisation (torch: uniform in ±1/sqrt(fan_in))"));
     }
 
     @Override

@@ -7,6 +7,7 @@ import org.mvclust.api.Encoder;
 import org.mvclust.api.Inputs;
 import org.mvclust.api.ParamSpec;
 import org.mvclust.api.Params;
+import org.mvclust.nn.Reductions;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Sum;
@@ -14,9 +15,11 @@ import org.tensorflow.types.TFloat32;
 
 /** Scales each row to unit ℓ2 norm, x / max(‖x‖, eps), as torch's F.normalize(x, p=2, dim=1). */
 public final class L2Normalize implements Encoder {
+    public static final String NAME = "l2norm";
+
     @Override
     public String name() {
-        return "l2norm";
+        return NAME;
     }
 
     @Override
@@ -31,11 +34,6 @@ public final class L2Normalize implements Encoder {
 
     @Override
     public Map<String, Operand<TFloat32>> build(BuildContext ctx, Inputs in, Params p) {
-        return Map.of("out", rows(ctx.tf(), in.one("x"), (float) p.getDouble("eps")));
-    }
-
-    static Operand<TFloat32> rows(Ops tf, Operand<TFloat32> x, float eps) {
-        Operand<TFloat32> norm = tf.math.sqrt(tf.sum(tf.math.mul(x, x), tf.constant(1), Sum.keepDims(true)));
-        return tf.math.div(x, tf.math.maximum(norm, tf.constant(eps)));
+        return Map.of("out", Reductions.l2NormalizeRows(ctx.tf(), in.one("x"), (float) p.getDouble("eps")));
     }
 }

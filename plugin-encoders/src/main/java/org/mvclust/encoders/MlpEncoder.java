@@ -7,14 +7,17 @@ import org.mvclust.api.Encoder;
 import org.mvclust.api.Inputs;
 import org.mvclust.api.ParamSpec;
 import org.mvclust.api.Params;
+import org.mvclust.nn.Layers;
 import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
 
 /** A multi-layer perceptron: hidden layers with one activation, then a linear (or chosen) output layer. */
 public final class MlpEncoder implements Encoder {
+    public static final String NAME = "mlp";
+
     @Override
     public String name() {
-        return "mlp";
+        return NAME;
     }
 
     @Override
@@ -27,9 +30,9 @@ public final class MlpEncoder implements Encoder {
         return List.of(
                 ParamSpec.ofInts("hidden", List.of(500, 500, 2000), "widths of the hidden layers"),
                 ParamSpec.ofInt("out", 10, "width of the output layer"),
-                ParamSpec.ofString("activation", "relu", "activation of hidden layers: " + Layers.ACTIVATIONS),
-                ParamSpec.ofString("output_activation", "none", "activation of the output layer"),
-                ParamSpec.ofString("init", "he", "weight initialisation: " + Layers.INITS));
+                ParamSpec.ofChoice("activation", "relu", Layers.ACTIVATIONS, "activation of hidden layers"),
+                ParamSpec.ofChoice("output_activation", "none", Layers.ACTIVATIONS, "activation of the output layer"),
+                ParamSpec.ofChoice("init", "he", Layers.INITS, "weight initialisation"));
     }
 
     @Override

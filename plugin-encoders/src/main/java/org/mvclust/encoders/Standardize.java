@@ -7,9 +7,9 @@ import org.mvclust.api.Encoder;
 import org.mvclust.api.Inputs;
 import org.mvclust.api.ParamSpec;
 import org.mvclust.api.Params;
+import org.mvclust.nn.Reductions;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.math.Mean;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -19,9 +19,11 @@ import org.tensorflow.types.TFloat32;
  * batch in training.
  */
 public final class Standardize implements Encoder {
+    public static final String NAME = "standardize";
+
     @Override
     public String name() {
-        return "standardize";
+        return NAME;
     }
 
     @Override
@@ -40,10 +42,10 @@ public final class Standardize implements Encoder {
     public Map<String, Operand<TFloat32>> build(BuildContext ctx, Inputs in, Params p) {
         Ops tf = ctx.tf();
         Operand<TFloat32> x = in.one("x");
-        Operand<TFloat32> centred = tf.math.sub(x, tf.math.mean(x, tf.constant(0), Mean.keepDims(true)));
+        Operand<TFloat32> centred = Reductions.centreColumns(tf, x);
         Operand<TFloat32> out = p.getBoolean("center") ? centred : tf.identity(x);
         if (p.getBoolean("scale")) {
-            Operand<TFloat32> var = tf.math.mean(tf.math.mul(centred, centred), tf.constant(0), Mean.keepDims(true));
+            Operand<TFloat32> var = Reductions.columnVariance(tf, centred);
             out = tf.math.div(out, tf.math.sqrt(tf.math.add(var, tf.constant((float) p.getDouble("eps")))));
         }
         return Map.of("out", out);

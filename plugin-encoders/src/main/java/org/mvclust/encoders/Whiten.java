@@ -21,9 +21,11 @@ import org.tensorflow.types.TFloat32;
  * low-dimensional subspace.
  */
 public final class Whiten implements Encoder {
+    public static final String NAME = "whiten";
+
     @Override
     public String name() {
-        return "whiten";
+        return NAME;
     }
 
     @Override

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 import org.mvclust.api.BuildContext;
 import org.mvclust.api.FusionOperator;
-import org.mvclust.api.Initializer;
 import org.mvclust.api.Inputs;
 import org.mvclust.api.ParamSpec;
 import org.mvclust.api.Params;
+import org.mvclust.nn.Layers;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -18,9 +18,11 @@ import org.tensorflow.types.TFloat32;
  * out = Σ_v w_v h^v. With {@code learn: false} the weights are fixed at 1/V (EAMC without attention).
  */
 public final class AttentionFusion implements FusionOperator {
+    public static final String NAME = "attention";
+
     @Override
     public String name() {
-        return "attention";
+        return NAME;
     }
 
     @Override
@@ -59,7 +61,7 @@ public final class AttentionFusion implements FusionOperator {
             List<Integer> hidden = new ArrayList<>(p.getInts("hidden"));
             hidden.add(v);
             for (int i = 0; i < hidden.size(); i++) {
-                h = dense(ctx, "l" + i, h, hidden.get(i));
+                h = Layers.dense(ctx, "l" + i, h, hidden.get(i), "he");
             }
             Operand<TFloat32> e = tf.nn.softmax(tf.math.div(tf.math.sigmoid(h), tf.constant((float) p.getDouble("tau"))));
             w = tf.math.mean(e, tf.constant(0));
@@ -71,12 +73,5 @@ public final class AttentionFusion implements FusionOperator {
         Operand<TFloat32> stacked = tf.stack(views, org.tensorflow.op.core.Stack.axis(2L));
         Operand<TFloat32> fused = tf.sum(tf.math.mul(stacked, w), tf.constant(2));
         return Map.of("out", fused, "weights", w);
-    }
-
-    private static Operand<TFloat32> dense(BuildContext ctx, String name, Operand<TFloat32> x, long out) {
-        long in = x.shape().size(1);
-        Operand<TFloat32> w = ctx.variable(name + ".w", new long[] {in, out}, Initializer.he());
-        Operand<TFloat32> b = ctx.variable(name + ".b", new long[] {out}, Initializer.zeros());
-        return ctx.tf().nn.biasAdd(ctx.tf().linalg.matMul(x, w), b);
     }
 }

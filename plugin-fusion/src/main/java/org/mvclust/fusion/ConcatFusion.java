@@ -10,9 +10,11 @@ import org.tensorflow.types.TFloat32;
 
 /** [h1, ..., hV] along the feature axis. */
 public final class ConcatFusion implements FusionOperator {
+    public static final String NAME = "concat";
+
     @Override
     public String name() {
-        return "concat";
+        return NAME;
     }
 
     @Override

@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Map;
 import org.mvclust.api.BuildContext;
 import org.mvclust.api.FusionOperator;
-import org.mvclust.api.Initializer;
 import org.mvclust.api.Inputs;
 import org.mvclust.api.ParamSpec;
 import org.mvclust.api.Params;
+import org.mvclust.nn.Layers;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -18,11 +18,13 @@ import org.tensorflow.types.TFloat32;
  * the layer); the last two need equal widths.
  */
 public final class LinearFusion implements FusionOperator {
+    public static final String NAME = "linear";
+
     static final List<String> MODES = List.of("concat", "weighted_sum", "average");
 
     @Override
     public String name() {
-        return "linear";
+        return NAME;
     }
 
     @Override
@@ -34,8 +36,8 @@ public final class LinearFusion implements FusionOperator {
     public List<ParamSpec> params() {
         return List.of(
                 ParamSpec.ofInt("out", null, "width of the fused representation"),
-                ParamSpec.ofString("mode", "concat", "how views are combined before the layer: " + MODES),
-                ParamSpec.ofString("init", "glorot", "weight initialisation: glorot, he, or torch (weights and biases uniform in ±1/sqrt(in))"));
+                ParamSpec.ofChoice("mode", "concat", MODES, "how views are combined before the layer"),
+                ParamSpec.ofChoice("init", "glorot", Layers.INITS, "weight initialisation (torch: weights and biases uniform in ±1/sqrt(in))"));
     }
 
     @Override
@@ -49,7 +51,7 @@ public final class LinearFusion implements FusionOperator {
             case "concat" -> cat;
             case "average" -> tf.math.mean(tf.stack(equalWidths(views)), tf.constant(0));
             case "weighted_sum" -> {
-                Operand<TFloat32> a = tf.nn.softmax(dense(ctx, "weights", cat, views.size(), init));
+                Operand<TFloat32> a = tf.nn.softmax(Layers.dense(ctx, "weights", cat, views.size(), init));
                 Operand<TFloat32> sum = null;
                 for (int v = 0; v < views.size(); v++) {
                     Operand<TFloat32> av = tf.slice(a, tf.constant(new int[] {0, v}), tf.constant(new int[] {-1, 1}));
@@ -60,27 +62,7 @@ public final class LinearFusion implements FusionOperator {
             }
             default -> throw new IllegalArgumentException("unknown mode '" + mode + "' (" + MODES + ")");
         };
-        return Map.of("out", dense(ctx, "l0", h, p.getInt("out"), init));
-    }
-
-    private static Operand<TFloat32> dense(BuildContext ctx, String name, Operand<TFloat32> x, long out, String init) {
-        long in = x.shape().size(1);
-        Initializer torch = (shape, rng) -> {
-            float[] v = new float[Initializer.size(shape)];
-            for (int i = 0; i < v.length; i++) {
-                v[i] = (float) ((rng.nextDouble() * 2 - 1) / Math.sqrt(in));
-            }
-            return v;
-        };
-        Initializer wInit = switch (init) {
-            case "torch" -> torch;
-            case "he" -> Initializer.he();
-            case "glorot" -> Initializer.glorot();
-            default -> throw new IllegalArgumentException("unknown init '" + init + "' (glorot, he, torch)");
-        };
-        Operand<TFloat32> w = ctx.variable(name + ".w", new long[] {in, out}, wInit);
-        Operand<TFloat32> b = ctx.variable(name + ".b", new long[] {out}, init.equals("torch") ? torch : Initializer.zeros());
-        return ctx.tf().nn.biasAdd(ctx.tf().linalg.matMul(x, w), b);
+        return Map.of("out", Layers.dense(ctx, "l0", h, p.getInt("out"), init));
     }
 
     private static List<Operand<TFloat32>> equalWidths(List<Operand<TFloat32>> views) {

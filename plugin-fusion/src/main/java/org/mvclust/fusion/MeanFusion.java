@@ -12,9 +12,11 @@ import org.tensorflow.types.TFloat32;
 
 /** (1/V) Σ_v h_v; all views must have the same width. */
 public final class MeanFusion implements FusionOperator {
+    public static final String NAME = "mean";
+
     @Override
     public String name() {
-        return "mean";
+        return NAME;
     }
 
     @Override

@@ -14,9 +14,11 @@ import org.tensorflow.types.TFloat32;
 
 /** Σ_v ŵ_v·h_v with learned weights w (one per view, initialised to 1/V), ŵ = softmax(w) or w itself. */
 public final class WeightedMeanFusion implements FusionOperator {
+    public static final String NAME = "weighted_mean";
+
     @Override
     public String name() {
-        return "weighted_mean";
+        return NAME;
     }
 
     @Override
@@ -31,7 +33,7 @@ public final class WeightedMeanFusion implements FusionOperator {
 
     @Override
     public List<ParamSpec> params() {
-        return List.of(ParamSpec.ofString("normalise", "softmax", "how weights are made from the learned logits: softmax or none"));
+        return List.of(ParamSpec.ofChoice("normalise", "softmax", List.of("softmax", "none"), "how weights are made from the learned logits: softmax or none"));
     }
 
     @Override

@@ -19,9 +19,17 @@ import org.tensorflow.types.TFloat32;
  * get the zero vector.
  */
 public final class ClusterMeansHead implements Head {
+    public static final String NAME = "cluster_means";
+    private static final List<String> ALIASES = List.of("clustermeans");
+
     @Override
     public String name() {
-        return "clustermeans";
+        return NAME;
+    }
+
+    @Override
+    public List<String> aliases() {
+        return ALIASES;
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.mvclust.api.Inputs;
 import org.mvclust.api.ParamSpec;
 import org.mvclust.api.Params;
 import org.mvclust.api.Port;
+import org.mvclust.nn.Reductions;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Max;
@@ -19,11 +20,13 @@ import org.tensorflow.types.TFloat32;
  * scale with whole-dataset statistics, e.g. embeddings before a global k-means.
  */
 public final class ColumnNormHead implements Head {
+    public static final String NAME = "colnorm";
+
     static final List<String> METHODS = List.of("minmax", "zscore", "none");
 
     @Override
     public String name() {
-        return "colnorm";
+        return NAME;
     }
 
     @Override
@@ -44,7 +47,7 @@ public final class ColumnNormHead implements Head {
     @Override
     public List<ParamSpec> params() {
         return List.of(
-                ParamSpec.ofString("method", "minmax", "scaling: " + METHODS),
+                ParamSpec.ofChoice("method", "minmax", METHODS, "scaling"),
                 ParamSpec.ofDouble("eps", 1e-12, "added to the range (or std) so constant columns map to 0"));
     }
 
@@ -61,9 +64,8 @@ public final class ColumnNormHead implements Head {
                 yield tf.math.div(tf.math.sub(x, lo), tf.math.add(tf.math.sub(hi, lo), eps));
             }
             case "zscore" -> {
-                Operand<TFloat32> mean = tf.math.mean(x, axis, org.tensorflow.op.math.Mean.keepDims(true));
-                Operand<TFloat32> centred = tf.math.sub(x, mean);
-                Operand<TFloat32> var = tf.math.mean(tf.math.square(centred), axis, org.tensorflow.op.math.Mean.keepDims(true));
+                Operand<TFloat32> centred = Reductions.centreColumns(tf, x);
+                Operand<TFloat32> var = Reductions.columnVariance(tf, centred);
                 yield tf.math.div(centred, tf.math.add(tf.math.sqrt(var), eps));
             }
             case "none" -> x;

@@ -17,9 +17,17 @@ import org.tensorflow.types.TFloat32;
  * action to compute them over the whole dataset.
  */
 public final class DecTargetHead implements Head {
+    public static final String NAME = "dec_target";
+    private static final List<String> ALIASES = List.of("dectarget");
+
     @Override
     public String name() {
-        return "dectarget";
+        return NAME;
+    }
+
+    @Override
+    public List<String> aliases() {
+        return ALIASES;
     }
 
     @Override

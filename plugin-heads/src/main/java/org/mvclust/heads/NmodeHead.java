@@ -20,9 +20,13 @@ import org.tensorflow.types.TFloat32;
  * Variables {@code w1} (features × neurons), {@code b} (neurons), {@code w2} (neurons × clusters).
  */
 public final class NmodeHead implements Head {
+    public static final String NAME = "nmode";
+    /** The solver names plugin-solvers registers, with their aliases (a runtime test keeps the two in step). */
+    static final List<String> SOLVERS = List.of("euler", "midpoint", "rk4", "dopri5", "dopri5_adaptive", "dopri5-adaptive");
+
     @Override
     public String name() {
-        return "nmode";
+        return NAME;
     }
 
     @Override
@@ -44,7 +48,7 @@ public final class NmodeHead implements Head {
     public List<ParamSpec> params() {
         return List.of(
                 ParamSpec.ofInt("neurons", 256, "number of memory neurons n"),
-                ParamSpec.ofString("solver", "rk4", "ODE solver (euler, midpoint, rk4, dopri5, dopri5-adaptive)"),
+                ParamSpec.ofChoice("solver", "rk4", SOLVERS, "ODE solver by name"),
                 ParamSpec.ofInt("steps", 10, "solver steps over the horizon (attempts for an adaptive solver)"),
                 ParamSpec.ofDouble("horizon", 1.0, "integration time T: g(T) is the memory read out"));
     }

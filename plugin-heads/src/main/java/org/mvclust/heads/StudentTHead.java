@@ -18,9 +18,17 @@ import org.tensorflow.types.TFloat32;
  * (variable {@code mu}, clusters × features; a k-means action usually initialises it).
  */
 public final class StudentTHead implements Head {
+    public static final String NAME = "student_t";
+    private static final List<String> ALIASES = List.of("studentt");
+
     @Override
     public String name() {
-        return "studentt";
+        return NAME;
+    }
+
+    @Override
+    public List<String> aliases() {
+        return ALIASES;
     }
 
     @Override

@@ -61,7 +61,7 @@ class NmodeHeadTest {
 
     @Test
     void memoryStaysInTheUnitIntervalAndRowsOfPSumToOne() {
-        for (String solver : List.of("euler", "midpoint", "rk4", "dopri5", "dopri5-adaptive")) {
+        for (String solver : List.of("euler", "midpoint", "rk4", "dopri5", "dopri5_adaptive")) {
             try (BlockHarness h = harness(3, 20, 2)) {
                 Operand<TFloat32> x = h.tf().math.mul(h.randomInput(20, 6), h.tf().constant(4f));
                 Map<String, Operand<TFloat32>> out = h.build(new NmodeHead(), Map.of("x", x), Map.of(),

@@ -7,6 +7,7 @@ import org.mvclust.api.Inputs;
 import org.mvclust.api.Loss;
 import org.mvclust.api.Params;
 import org.mvclust.api.Port;
+import org.mvclust.nn.Distances;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Sum;
@@ -17,9 +18,17 @@ import org.tensorflow.types.TFloat32;
  * q_ij ∝ (1 + ‖z_i − u_j‖²)⁻¹ of sample i to the anchors. log m when all samples and anchors coincide.
  */
 public final class AnchorEntropyLoss implements Loss {
+    public static final String NAME = "anchor_entropy";
+    private static final List<String> ALIASES = List.of("anchor-entropy");
+
     @Override
     public String name() {
-        return "anchor-entropy";
+        return NAME;
+    }
+
+    @Override
+    public List<String> aliases() {
+        return ALIASES;
     }
 
     @Override
@@ -40,7 +49,7 @@ public final class AnchorEntropyLoss implements Loss {
     @Override
     public Map<String, Operand<TFloat32>> build(BuildContext ctx, Inputs in, Params params) {
         Ops tf = ctx.tf();
-        Operand<TFloat32> logT = tf.math.neg(tf.math.log1p(Dist.squared(tf, in.one("z"), in.one("anchors"))));
+        Operand<TFloat32> logT = tf.math.neg(tf.math.log1p(Distances.squared(tf, in.one("z"), in.one("anchors"))));
         Operand<TFloat32> norm = tf.math.log(tf.sum(tf.math.exp(logT), tf.constant(1), Sum.keepDims(true)));
         Operand<TFloat32> logQ = tf.math.sub(logT, norm);
         Operand<TFloat32> q = tf.math.exp(logQ);

@@ -9,15 +9,18 @@ import org.mvclust.api.Loss;
 import org.mvclust.api.ParamSpec;
 import org.mvclust.api.Params;
 import org.mvclust.api.Port;
+import org.mvclust.nn.Kernels;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /** EAMC's companion loss ‖K_f − Σ_v w_v K_v‖²_F between the kernel of the fused representation and the weighted view kernels. */
 public final class AttentionLoss implements Loss {
+    public static final String NAME = "attention";
+
     @Override
     public String name() {
-        return "attention";
+        return NAME;
     }
 
     @Override

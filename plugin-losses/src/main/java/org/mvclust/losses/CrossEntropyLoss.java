@@ -8,15 +8,24 @@ import org.mvclust.api.Loss;
 import org.mvclust.api.ParamSpec;
 import org.mvclust.api.Params;
 import org.mvclust.api.Port;
+import org.mvclust.nn.Reductions;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /** −Σ_j t_ij log p_ij, batch mean, for soft or one-hot targets t and predicted probabilities p (clipped below at eps). */
 public final class CrossEntropyLoss implements Loss {
+    public static final String NAME = "cross_entropy";
+    private static final List<String> ALIASES = List.of("crossentropy");
+
     @Override
     public String name() {
-        return "crossentropy";
+        return NAME;
+    }
+
+    @Override
+    public List<String> aliases() {
+        return ALIASES;
     }
 
     @Override
@@ -42,7 +51,6 @@ public final class CrossEntropyLoss implements Loss {
         Distributions.sameShape(target, pred);
         Ops tf = ctx.tf();
         Operand<TFloat32> logp = tf.math.log(tf.math.maximum(pred, tf.constant((float) params.getDouble("eps"))));
-        Operand<TFloat32> rows = tf.sum(tf.math.mul(tf.stopGradient(target), logp), tf.constant(1));
-        return Map.of("loss", tf.math.neg(tf.math.mean(rows, tf.constant(0))));
+        return Map.of("loss", Reductions.crossEntropy(tf, tf.stopGradient(target), logp));
     }
 }

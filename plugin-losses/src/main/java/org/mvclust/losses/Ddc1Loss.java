@@ -8,14 +8,17 @@ import org.mvclust.api.Loss;
 import org.mvclust.api.ParamSpec;
 import org.mvclust.api.Params;
 import org.mvclust.api.Port;
+import org.mvclust.nn.Kernels;
 import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
 
 /** DDC's first term: the Cauchy-Schwarz divergence between clusters, d_cs(A, K_hidden). */
 public final class Ddc1Loss implements Loss {
+    public static final String NAME = "ddc1";
+
     @Override
     public String name() {
-        return "ddc1";
+        return NAME;
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.mvclust.api.Loss;
 import org.mvclust.api.ParamSpec;
 import org.mvclust.api.Params;
 import org.mvclust.api.Port;
+import org.mvclust.nn.Kernels;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -17,9 +18,11 @@ import org.tensorflow.types.TFloat32;
  * EAMC uses it): 2/(k(k−1)) Σ_{i<j} [AᵀA]_ij over clusters.
  */
 public final class Ddc2Loss implements Loss {
+    public static final String NAME = "ddc2";
+
     @Override
     public String name() {
-        return "ddc2";
+        return NAME;
     }
 
     @Override

@@ -8,15 +8,19 @@ import org.mvclust.api.Loss;
 import org.mvclust.api.ParamSpec;
 import org.mvclust.api.Params;
 import org.mvclust.api.Port;
+import org.mvclust.nn.Distances;
+import org.mvclust.nn.Kernels;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /** DDC's third term, closeness to the simplex corners: d_cs(M, K_hidden) with M_qi = exp(−‖a_q − e_i‖²). */
 public final class Ddc3Loss implements Loss {
+    public static final String NAME = "ddc3";
+
     @Override
     public String name() {
-        return "ddc3";
+        return NAME;
     }
 
     @Override
@@ -40,7 +44,7 @@ public final class Ddc3Loss implements Loss {
         Ops tf = ctx.tf();
         Operand<TFloat32> a = in.one("a");
         int k = Kernels.width(a, ctx.clusters());
-        Operand<TFloat32> m = tf.math.exp(tf.math.neg(Kernels.squaredDistances(tf, a, tf.constant(Kernels.identity(k)))));
+        Operand<TFloat32> m = tf.math.exp(tf.math.neg(Distances.squared(tf, a, tf.constant(Kernels.identity(k)))));
         Operand<TFloat32> kernel = Kernels.gaussian(tf, in.one("hidden"), p.getDouble("rel_sigma"));
         return Map.of("loss", Kernels.cauchySchwarz(tf, m, kernel, k));
     }

@@ -13,9 +13,11 @@ import org.tensorflow.types.TFloat32;
 
 /** The discriminators' side: Σ_columns [BCE(sigmoid(fake), 0) + BCE(sigmoid(real), 1)], each BCE a batch mean. */
 public final class DiscriminatorLoss implements Loss {
+    public static final String NAME = "discriminator";
+
     @Override
     public String name() {
-        return "discriminator";
+        return NAME;
     }
 
     @Override

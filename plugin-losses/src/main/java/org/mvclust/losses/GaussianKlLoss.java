@@ -20,9 +20,11 @@ import org.tensorflow.types.TInt64;
  * the mean over all elements of softmax(p̃)·(log softmax(p̃) − log softmax(z)).
  */
 public final class GaussianKlLoss implements Loss {
+    public static final String NAME = "gaussian_kl";
+
     @Override
     public String name() {
-        return "gaussian_kl";
+        return NAME;
     }
 
     @Override
@@ -39,8 +41,8 @@ public final class GaussianKlLoss implements Loss {
     @Override
     public List<ParamSpec> params() {
         return List.of(
-                ParamSpec.ofString("form", "analytic", "analytic (closed form) or sampled_softmax (DMIM lineage)"),
-                ParamSpec.ofString("reduction", "sum", "analytic form over the latent dimensions: sum or mean (batch: always mean)"));
+                ParamSpec.ofChoice("form", "analytic", List.of("analytic", "sampled_softmax"), "analytic (closed form) or sampled_softmax (DMIM lineage)"),
+                ParamSpec.ofChoice("reduction", "sum", List.of("sum", "mean"), "analytic form over the latent dimensions: sum or mean (batch: always mean)"));
     }
 
     @Override

@@ -13,9 +13,11 @@ import org.tensorflow.types.TFloat32;
 
 /** The generators' side of an adversarial game: Σ_columns BCE(sigmoid(fake), 1), each column's BCE a batch mean. */
 public final class GeneratorLoss implements Loss {
+    public static final String NAME = "generator";
+
     @Override
     public String name() {
-        return "generator";
+        return NAME;
     }
 
     @Override

@@ -17,9 +17,11 @@ import org.tensorflow.types.TFloat32;
  * compresses (minimises MI) and a negative weight preserves (maximises MI).
  */
 public final class JointMiLoss implements Loss {
+    public static final String NAME = "joint_mi";
+
     @Override
     public String name() {
-        return "joint_mi";
+        return NAME;
     }
 
     @Override
@@ -42,7 +44,7 @@ public final class JointMiLoss implements Loss {
 
     static List<ParamSpec> common() {
         return List.of(
-                ParamSpec.ofString("transform", "none", "applied to each input row first: none (probabilities) or softmax (features)"),
+                ParamSpec.ofChoice("transform", "none", List.of("none", "softmax"), "applied to each input row first: none (probabilities) or softmax (features)"),
                 ParamSpec.ofBoolean("symmetrise", true, "use (P + Pᵀ)/2 as the joint matrix"),
                 ParamSpec.ofDouble("eps", JointMutualInformation.EPS, "lower clamp of the joint and marginal probabilities"),
                 ParamSpec.ofDouble("lambda", 0.0, "marginal weight (1 + lambda) of COMPLETER's variant; 0 is plain MI"));

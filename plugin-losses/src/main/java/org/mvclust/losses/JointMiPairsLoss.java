@@ -15,9 +15,11 @@ import org.tensorflow.types.TFloat32;
 
 /** Σ over view pairs i < j of I(h_i; h_j) by the batch joint-matrix estimator (+MI; e.g. cross-view redundancy). */
 public final class JointMiPairsLoss implements Loss {
+    public static final String NAME = "joint_mi_pairs";
+
     @Override
     public String name() {
-        return "joint_mi_pairs";
+        return NAME;
     }
 
     @Override

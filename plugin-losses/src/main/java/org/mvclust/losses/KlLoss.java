@@ -17,9 +17,11 @@ import org.tensorflow.types.TFloat32;
  * gradient flows into the target.
  */
 public final class KlLoss implements Loss {
+    public static final String NAME = "kl";
+
     @Override
     public String name() {
-        return "kl";
+        return NAME;
     }
 
     @Override

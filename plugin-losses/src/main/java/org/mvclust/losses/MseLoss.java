@@ -13,9 +13,11 @@ import org.tensorflow.types.TFloat32;
 
 /** Mean squared error over all elements of the batch (Keras' 'mse'). */
 public final class MseLoss implements Loss {
+    public static final String NAME = "mse";
+
     @Override
     public String name() {
-        return "mse";
+        return NAME;
     }
 
     @Override

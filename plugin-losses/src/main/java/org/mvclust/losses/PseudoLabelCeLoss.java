@@ -8,15 +8,18 @@ import org.mvclust.api.Loss;
 import org.mvclust.api.ParamSpec;
 import org.mvclust.api.Params;
 import org.mvclust.api.Port;
+import org.mvclust.nn.Reductions;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /** −(1/B) Σ_n Σ_k t_nk log p_nk: soft assignments p against (pseudo-)label rows t, which get no gradient. */
 public final class PseudoLabelCeLoss implements Loss {
+    public static final String NAME = "pseudo_label_ce";
+
     @Override
     public String name() {
-        return "pseudo_label_ce";
+        return NAME;
     }
 
     @Override
@@ -44,7 +47,6 @@ public final class PseudoLabelCeLoss implements Loss {
         Operand<TFloat32> t = tf.stopGradient(in.one("target"));
         Operand<TFloat32> logp = params.getBoolean("double_softmax") ? tf.nn.logSoftmax(p)
                 : tf.math.log(tf.math.maximum(p, tf.constant((float) params.getDouble("eps"))));
-        Operand<TFloat32> perSample = tf.math.neg(tf.sum(tf.math.mul(t, logp), tf.constant(1)));
-        return Map.of("loss", tf.math.mean(perSample, tf.constant(0)));
+        return Map.of("loss", Reductions.crossEntropy(tf, t, logp));
     }
 }

@@ -8,6 +8,7 @@ import org.mvclust.api.Loss;
 import org.mvclust.api.ParamSpec;
 import org.mvclust.api.Params;
 import org.mvclust.api.Port;
+import org.mvclust.nn.Reductions;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.linalg.MatMul;
@@ -18,9 +19,11 @@ import org.tensorflow.types.TFloat32;
  * G = S D_S⁻¹ Sᵀ, computed as 2 (‖Z‖²_F − ‖D_S^-1/2 Sᵀ Z‖²_F) in O(n · m · d): G (n × n) is never formed.
  */
 public final class StructureLoss implements Loss {
+    public static final String NAME = "structure";
+
     @Override
     public String name() {
-        return "structure";
+        return NAME;
     }
 
     @Override
@@ -45,8 +48,8 @@ public final class StructureLoss implements Loss {
         Operand<TFloat32> s = in.one("s");
         Operand<TFloat32> deg = tf.math.maximum(tf.sum(s, tf.constant(0)), tf.constant(1e-12f));
         Operand<TFloat32> sz = tf.linalg.matMul(s, z, MatMul.transposeA(true));
-        Operand<TFloat32> smooth = Dist.total(tf, tf.math.div(tf.sum(tf.math.mul(sz, sz), tf.constant(1)), deg));
-        Operand<TFloat32> loss = tf.math.mul(tf.constant(2f), tf.math.sub(Dist.total(tf, tf.math.mul(z, z)), smooth));
+        Operand<TFloat32> smooth = Reductions.total(tf, tf.math.div(tf.sum(tf.math.mul(sz, sz), tf.constant(1)), deg));
+        Operand<TFloat32> loss = tf.math.mul(tf.constant(2f), tf.math.sub(Reductions.total(tf, tf.math.mul(z, z)), smooth));
         if (p.getBoolean("mean")) {
             Operand<TFloat32> rows = tf.dtypes.cast(tf.gather(tf.shape(z), tf.constant(0), tf.constant(0)), TFloat32.class);
             loss = tf.math.div(loss, rows);

@@ -9,6 +9,9 @@ import org.mvclust.api.Loss;
 import org.mvclust.api.ParamSpec;
 import org.mvclust.api.Params;
 import org.mvclust.api.Port;
+import org.mvclust.nn.CanGraph;
+import org.mvclust.nn.Matrices;
+import org.mvclust.nn.Reductions;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Sum;
@@ -27,11 +30,13 @@ import org.tensorflow.types.TInt64;
  * matrix is formed, and the sum of A² over all pairs comes from the K × K matrix cᵀc.
  */
 public final class VcrLoss implements Loss {
+    public static final String NAME = "vcr";
+
     static final List<String> DIAGONALS = List.of("code", "zero");
 
     @Override
     public String name() {
-        return "vcr";
+        return NAME;
     }
 
     @Override
@@ -59,7 +64,7 @@ public final class VcrLoss implements Loss {
     public List<ParamSpec> params() {
         return List.of(
                 ParamSpec.ofDouble("mix", 0.5, "weight of the joint graph when it is wired"),
-                ParamSpec.ofString("diagonal", "code", "diagonal of the positive mask: code (1) or zero (0)"),
+                ParamSpec.ofChoice("diagonal", "code", DIAGONALS, "diagonal of the positive mask: code (1) or zero (0)"),
                 ParamSpec.ofDouble("eps", 1e-4, "added to the mask sums in the denominators"));
     }
 
@@ -94,7 +99,7 @@ public final class VcrLoss implements Loss {
             float mix = (float) p.getDouble("mix");
             w = tf.math.add(tf.math.mul(tf.constant(1 - mix), w), tf.math.mul(tf.constant(mix), in.one("joint")));
         }
-        Operand<TFloat32> eye = Graphs.eye(tf, cn);
+        Operand<TFloat32> eye = Matrices.eye(tf, cn);
         Operand<TFloat32> off = tf.math.sub(tf.constant(1f), eye);
         Operand<TFloat32> pos = tf.math.mul(w, off);
         if (p.getString("diagonal").equals("code")) {
@@ -103,8 +108,8 @@ public final class VcrLoss implements Loss {
         Operand<TFloat32> neg = tf.math.mul(tf.math.sub(tf.constant(1f), w), off);
         Operand<TFloat32> a = tf.linalg.matMul(cn, cn, MatMul.transposeB(true));
         return new Operand[] {
-                Graphs.total(tf, tf.math.square(tf.math.mul(pos, tf.math.sub(tf.constant(1f), a)))), Graphs.total(tf, pos),
-                Graphs.total(tf, tf.math.square(tf.math.mul(neg, a))), Graphs.total(tf, neg)};
+                Reductions.total(tf, tf.math.square(tf.math.mul(pos, tf.math.sub(tf.constant(1f), a)))), Reductions.total(tf, pos),
+                Reductions.total(tf, tf.math.square(tf.math.mul(neg, a))), Reductions.total(tf, neg)};
     }
 
     /**
@@ -130,19 +135,19 @@ public final class VcrLoss implements Loss {
         Operand<TFloat32> a = tf.sum(tf.math.mul(tf.gather(cn, row, tf.constant(0)), tf.gather(cn, col, tf.constant(0))), tf.constant(1));
         Operand<TFloat32> diagA = tf.sum(tf.math.mul(cn, cn), tf.constant(1));
         Operand<TFloat32> one = tf.constant(1f);
-        Operand<TFloat32> sumS = Graphs.total(tf, w);
+        Operand<TFloat32> sumS = Reductions.total(tf, w);
         Operand<TFloat32> samples = tf.dtypes.cast(n, TFloat32.class);
-        Operand<TFloat32> posNum = Graphs.total(tf, tf.math.square(tf.math.mul(s, tf.math.sub(one, a))));
+        Operand<TFloat32> posNum = Reductions.total(tf, tf.math.square(tf.math.mul(s, tf.math.sub(one, a))));
         Operand<TFloat32> posSum = sumS;
         if (p.getString("diagonal").equals("code")) {
-            posNum = tf.math.add(posNum, Graphs.total(tf, tf.math.square(tf.math.sub(one, diagA))));
+            posNum = tf.math.add(posNum, Reductions.total(tf, tf.math.square(tf.math.sub(one, diagA))));
             posSum = tf.math.add(sumS, tf.reshape(samples, tf.constant(new int[0])));
         }
         Operand<TFloat32> gram = tf.linalg.matMul(cn, cn, MatMul.transposeA(true));
-        Operand<TFloat32> offA2 = tf.math.sub(Graphs.total(tf, tf.math.square(gram)), Graphs.total(tf, tf.math.square(diagA)));
+        Operand<TFloat32> offA2 = tf.math.sub(Reductions.total(tf, tf.math.square(gram)), Reductions.total(tf, tf.math.square(diagA)));
         Operand<TFloat32> a2 = tf.math.square(a);
         Operand<TFloat32> negNum = tf.math.sub(offA2,
-                Graphs.total(tf, tf.math.mul(tf.math.sub(tf.math.mul(tf.constant(2f), s), tf.math.square(s)), a2)));
+                Reductions.total(tf, tf.math.mul(tf.math.sub(tf.math.mul(tf.constant(2f), s), tf.math.square(s)), a2)));
         Operand<TFloat32> pairs = tf.reshape(tf.math.mul(samples, tf.math.sub(samples, one)), tf.constant(new int[0]));
         return new Operand[] {posNum, posSum, negNum, tf.math.sub(pairs, sumS)};
     }

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.mvclust.api.Loss;
+import org.mvclust.nn.Distances;
+import org.mvclust.nn.Kernels;
 import org.mvclust.testkit.BlockHarness;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
@@ -60,7 +62,7 @@ class DdcLossTest {
             assertThat(k[4 + 3]).isCloseTo((float) Math.exp(-25 / (2 * s2)), within(1e-6f));
             assertThat(k[0]).isEqualTo(1f);
             // odd count: 0, 1, 3 -> 0 0 0 1 1 4 4 9 9 -> median 1
-            assertThat(h.scalar(Kernels.bandwidth(h.tf(), Kernels.squaredDistances(h.tf(), y, y), 0.15))).isCloseTo(0.15, within(1e-7));
+            assertThat(h.scalar(Kernels.bandwidth(h.tf(), Distances.squared(h.tf(), y, y), 0.15))).isCloseTo(0.15, within(1e-7));
         }
     }
 
@@ -127,11 +129,11 @@ class DdcLossTest {
             Operand<TFloat32> a = tf.nn.softmax(h.randomInput(8, 3));
             Operand<TFloat32> hiddenVar = h.randomInput(8, 5);
             Operand<TFloat32> hidden = ref(h, hiddenVar);
-            Operand<TFloat32> dist = Kernels.squaredDistances(tf, hidden, hidden);
+            Operand<TFloat32> dist = Distances.squared(tf, hidden, hidden);
             float s2 = (float) h.scalar(Kernels.bandwidth(tf, dist, 0.15));
             Operand<TFloat32> fixedKernel = Kernels.gaussian(tf, dist, tf.constant(s2));
             Operand<TFloat32> fixed1 = Kernels.cauchySchwarz(tf, a, fixedKernel, 3);
-            Operand<TFloat32> m = tf.math.exp(tf.math.neg(Kernels.squaredDistances(tf, a, tf.constant(Kernels.identity(3)))));
+            Operand<TFloat32> m = tf.math.exp(tf.math.neg(Distances.squared(tf, a, tf.constant(Kernels.identity(3)))));
             Operand<TFloat32> fixed3 = Kernels.cauchySchwarz(tf, m, fixedKernel, 3);
             assertThat(h.gradientError(fixed1, hiddenVar, 1e-2)).isLessThan(2e-3);
             assertThat(h.gradientError(fixed3, hiddenVar, 1e-2)).isLessThan(2e-3);

@@ -7,6 +7,8 @@ import static org.mvclust.losses.DdcLossTest.ref;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.mvclust.nn.Distances;
+import org.mvclust.nn.Kernels;
 import org.mvclust.testkit.BlockHarness;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
@@ -46,7 +48,7 @@ class EamcLossTest {
             List<Operand<TFloat32>> xs = List.of(hf, h1, h2);
             float[] s2 = new float[3];
             for (int i = 0; i < 3; i++) {
-                s2[i] = (float) h.scalar(Kernels.bandwidth(tf, Kernels.squaredDistances(tf, xs.get(i), xs.get(i)), 0.15));
+                s2[i] = (float) h.scalar(Kernels.bandwidth(tf, Distances.squared(tf, xs.get(i), xs.get(i)), 0.15));
             }
             Operand<TFloat32>[] k = fixedKernels(tf, xs, s2);
             Operand<TFloat32> kc = tf.math.add(tf.math.mul(tf.gather(w, tf.constant(0), tf.constant(0)), k[1]),
@@ -68,7 +70,7 @@ class EamcLossTest {
     private static Operand<TFloat32>[] fixedKernels(Ops tf, List<Operand<TFloat32>> xs, float[] s2) {
         Operand<TFloat32>[] k = new Operand[xs.size()];
         for (int i = 0; i < xs.size(); i++) {
-            k[i] = Kernels.gaussian(tf, Kernels.squaredDistances(tf, xs.get(i), xs.get(i)), tf.constant(s2[i]));
+            k[i] = Kernels.gaussian(tf, Distances.squared(tf, xs.get(i), xs.get(i)), tf.constant(s2[i]));
         }
         return k;
     }

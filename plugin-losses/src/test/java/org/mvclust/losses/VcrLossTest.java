@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.mvclust.graphs.KnnGraph;
+import org.mvclust.graphs.KnnHead;
 import org.mvclust.testkit.BlockHarness;
 import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;

@@ -34,7 +34,8 @@ final class ListCommand implements Runnable {
             out.println(k.label + (k.label.endsWith("s") ? "es" : "s") + " (" + k.type.getSimpleName() + "):");
             for (Map.Entry<String, Component> e : registry.all(k).entrySet()) {
                 Component c = e.getValue();
-                out.printf("  %-12s %s  [%s]%n", c.name(), c.description(), registry.origin(k, c.name()));
+                String also = c.aliases().isEmpty() ? "" : "  (also: " + String.join(", ", c.aliases()) + ")";
+                out.printf("  %-12s %s  [%s]%s%n", c.name(), c.description(), registry.origin(k, c.name()), also);
                 if (c instanceof Block b) {
                     StringBuilder ports = new StringBuilder();
                     for (Port p : b.inputs()) {
@@ -45,6 +46,9 @@ final class ListCommand implements Runnable {
                 for (ParamSpec p : c.params()) {
                     out.printf("      %-18s %-11s %-14s %s%n", p.name(), p.type().name().toLowerCase(),
                             p.required() ? "(required)" : "= " + p.defaultValue(), p.doc());
+                    if (!p.allowed().isEmpty()) {
+                        out.printf("      %-18s one of: %s%n", "", String.join(", ", p.allowed()));
+                    }
                 }
             }
             out.println();

@@ -71,6 +71,17 @@ public final class ParamResolver {
                     }
                     yield String.valueOf(value);
                 }
+                case CHOICE -> {
+                    if (value instanceof Map || value instanceof List) {
+                        throw new IllegalArgumentException("not a string");
+                    }
+                    String v = String.valueOf(value);
+                    if (!spec.admits(v)) {
+                        throw new ConfigException(where + ": " + Names.unknown(spec.name(), v, spec.allowed())
+                                + "; allowed: " + String.join(", ", spec.allowed()));
+                    }
+                    yield v;
+                }
                 case INT_LIST -> {
                     List<Integer> l = new ArrayList<>();
                     for (Object o : asList(value)) {

@@ -16,6 +16,7 @@ import org.mvclust.runtime.config.Names;
 /** Everything discovery found: components by kind and name, where each came from, and what failed to load. */
 public final class Registry {
     private final Map<Kind, Map<String, Component>> components = new EnumMap<>(Kind.class);
+    private final Map<Kind, Map<String, String>> aliases = new EnumMap<>(Kind.class);
     private final Map<String, String> origins = new LinkedHashMap<>();
     private final Map<String, String> conflicts = new LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();
@@ -25,6 +26,7 @@ public final class Registry {
     public Registry() {
         for (Kind k : Kind.values()) {
             components.put(k, new TreeMap<>());
+            aliases.put(k, new TreeMap<>());
         }
     }
 
@@ -40,6 +42,15 @@ public final class Registry {
         }
         components.get(kind).put(c.name(), c);
         origins.put(key, origin);
+        for (String alias : c.aliases()) {
+            String taken = components.get(kind).containsKey(alias) ? alias : aliases.get(kind).get(alias);
+            if (taken != null) {
+                problems.add(kind.label + " '" + c.name() + "' from " + origin + ": alias '" + alias + "' ignored, it names '"
+                        + taken + "'");
+            } else {
+                aliases.get(kind).put(alias, c.name());
+            }
+        }
     }
 
     void problem(String message) {
@@ -54,8 +65,11 @@ public final class Registry {
         catalogs.add(c);
     }
 
-    /** The component of a kind by name; unknown or ambiguous names fail with the nearest valid names. */
+    /** The component of a kind by name or alias; unknown or ambiguous names fail with the nearest valid names. */
     public <T extends Component> T get(Kind kind, String name, String where) {
+        if (!components.get(kind).containsKey(name)) {
+            name = aliases.get(kind).getOrDefault(name, name);
+        }
         String conflict = conflicts.get(kind.label + ":" + name);
         if (conflict != null) {
             throw new ConfigException(where + ": " + conflict);
@@ -69,6 +83,7 @@ public final class Registry {
         return t;
     }
 
+    /** Components by their canonical names (aliases are not keys). */
     public Map<String, Component> all(Kind kind) {
         return Collections.unmodifiableMap(components.get(kind));
     }

@@ -1,0 +1,54 @@
+package org.mvclust.nn;
+
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Sum;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * The CAN k-nearest-neighbour graph of the rows of x in sparse form, as in BMvC's code: with d_ij the squared
+ * distances, the k nearest j ≠ i in ascending order and d_k the k-th of them, p_ij = (d_k − d_ij) / (k·d_k − Σ_j d_ij
+ * + 1e-8) for those j (the k-th gets 0; a row sums to 1). The neighbours are chosen on a stopped-gradient copy (TopK has
+ * no gradient); with {@code gradient} the weights are recomputed from x so that gradients flow through them.
+ */
+public final class CanGraph {
+    /** index: samples × k neighbour rows, nearest first; weight: samples × k. */
+    public record Neighbours(Operand<TInt32> index, Operand<TFloat32> weight) {
+    }
+
+    private CanGraph() {
+    }
+
+    public static Neighbours nearest(Ops tf, Operand<TFloat32> x, int k, boolean gradient) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be at least 1, got " + k);
+        }
+        Operand<TFloat32> xs = tf.stopGradient(x);
+        // −d_ij with −∞ on the diagonal so that a sample is never its own neighbour
+        Operand<TFloat32> negD = tf.math.neg(Distances.squared(tf, xs, xs));
+        Operand<TInt32> n = tf.slice(tf.shape(x), tf.constant(new int[] {0}), tf.constant(new int[] {1}));
+        negD = tf.linalg.matrixSetDiag(negD, tf.fill(n, tf.constant(-1e30f)), tf.constant(0));
+        var top = tf.nn.topK(negD, tf.constant(k), TInt32.class);
+        Operand<TInt32> index = top.indices();
+        Operand<TFloat32> d;
+        if (gradient) {
+            Operand<TFloat32> diff = tf.math.sub(tf.expandDims(x, tf.constant(1)), tf.gather(x, index, tf.constant(0)));
+            d = tf.sum(tf.math.mul(diff, diff), tf.constant(2));
+        } else {
+            d = tf.nn.relu(tf.math.neg(tf.stopGradient(top.values())));
+        }
+        Operand<TFloat32> dk = tf.slice(d, tf.constant(new int[] {0, k - 1}), tf.constant(new int[] {-1, 1}));
+        Operand<TFloat32> sum = tf.sum(d, tf.constant(1), Sum.keepDims(true));
+        Operand<TFloat32> denom = tf.math.add(tf.math.sub(tf.math.mul(tf.constant((float) k), dk), sum), tf.constant(1e-8f));
+        return new Neighbours(index, tf.math.div(tf.math.sub(dk, d), denom));
+    }
+
+    /** The row index of every entry of a samples × k index matrix. */
+    public static Operand<TInt32> rows(Ops tf, Operand<TInt32> index) {
+        Operand<TInt32> shape = tf.shape(index);
+        Operand<TInt32> n = tf.reshape(tf.slice(shape, tf.constant(new int[] {0}), tf.constant(new int[] {1})), tf.constant(new int[0]));
+        Operand<TInt32> r = tf.expandDims(tf.range(tf.constant(0), n, tf.constant(1)), tf.constant(1));
+        return tf.math.add(r, tf.math.mul(index, tf.constant(0)));
+    }
+}

@@ -1,0 +1,41 @@
+package org.mvclust.nn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+import org.mvclust.testkit.BlockHarness;
+import org.tensorflow.Operand;
+import org.tensorflow.types.TFloat32;
+
+class CanGraphTest {
+    @Test
+    void neighboursNearestFirstWithCanWeights() {
+        try (BlockHarness h = new BlockHarness(2, 4, 1)) {
+            Operand<TFloat32> x = h.input(new float[][] {{0}, {1}, {3}, {7}});
+            CanGraph.Neighbours nb = CanGraph.nearest(h.tf(), x, 2, false);
+            float[] index = h.eval(h.tf().dtypes.cast(nb.index(), TFloat32.class));
+            assertThat(index).containsExactly(1, 2, 0, 2, 1, 0, 2, 1);
+            // row 0: d = 1, 9 -> (9 - 1) / (2·9 − 10 + 1e-8) = 1 and 0
+            // row 3: d = 16, 36 -> (36 − 16) / (72 − 52) = 1 and 0
+            assertThat(h.eval(nb.weight())).containsExactly(new float[] {1, 0, 1, 0, 1, 0, 1, 0}, within(1e-6f));
+            assertThat(h.eval(h.tf().dtypes.cast(CanGraph.rows(h.tf(), nb.index()), TFloat32.class))).containsExactly(0, 0, 1, 1, 2, 2, 3, 3);
+        }
+    }
+
+    @Test
+    void weightsOfThreeNeighboursAndTheirGradient() {
+        try (BlockHarness h = new BlockHarness(2, 4, 1)) {
+            Operand<TFloat32> x = h.input(new float[][] {{0}, {1}, {3}, {7}});
+            CanGraph.Neighbours nb = CanGraph.nearest(h.tf(), x, 3, true);
+            Operand<TFloat32> probe = h.probe(nb.weight());
+            // row 0: d = 1, 9, 49; denominator 3·49 − 59 = 88 -> 48/88, 40/88, 0 (no ties, so finite differences
+            // keep the neighbours)
+            float[] w = h.eval(nb.weight());
+            assertThat(w[0]).isCloseTo(48f / 88, within(1e-5f));
+            assertThat(w[1]).isCloseTo(40f / 88, within(1e-5f));
+            assertThat(w[2]).isCloseTo(0f, within(1e-6f));
+            assertThat(h.gradientError(probe, x, 1e-3)).isLessThan(1e-2);
+        }
+    }
+}
