@@ -11,6 +11,7 @@ module org.mvclust.runtime {
     requires xchart;
     requires org.apache.commons.csv;
 
+    exports org.mvclust.runtime;
     exports org.mvclust.runtime.plugin;
     exports org.mvclust.runtime.config;
     exports org.mvclust.runtime.graph;

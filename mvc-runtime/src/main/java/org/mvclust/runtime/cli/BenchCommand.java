@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import org.mvclust.runtime.config.ConfigException;
+import org.mvclust.runtime.ConfigException;
 import org.mvclust.runtime.config.Yaml;
 import org.mvclust.runtime.data.DataResolver;
 import org.mvclust.runtime.eval.Metrics;

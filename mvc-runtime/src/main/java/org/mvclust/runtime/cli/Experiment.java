@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.mvclust.api.DatasetException;
 import org.mvclust.api.MultiViewData;
-import org.mvclust.runtime.config.ConfigException;
+import org.mvclust.runtime.ConfigException;
 import org.mvclust.runtime.config.GraphLoader;
 import org.mvclust.runtime.config.GraphSpec;
 import org.mvclust.runtime.config.Yaml;

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.mvclust.runtime.config.ConfigException;
+import org.mvclust.runtime.ConfigException;
 import org.mvclust.runtime.data.DataResolver;
 import org.mvclust.runtime.graph.Flops;
 import org.mvclust.runtime.train.Profile;

@@ -13,6 +13,8 @@ import org.mvclust.api.Block;
 import org.mvclust.api.ParamSpec;
 import org.mvclust.api.Port;
 import org.mvclust.api.Readout;
+import org.mvclust.runtime.ConfigException;
+import org.mvclust.runtime.Names;
 import org.mvclust.runtime.config.GraphSpec.ActionSpec;
 import org.mvclust.runtime.config.GraphSpec.BufferSpec;
 import org.mvclust.runtime.config.GraphSpec.LossSpec;
@@ -122,7 +124,7 @@ public final class GraphParser {
         this.known = known;
         List<PhaseSpec> phases = phases(phasesTree, "phases", nodes.keySet(), losses);
         ReadoutSpec readout = readout(tree.get("readout"), tensors);
-        List<String> report = report(tree.get("report"), tensors);
+        List<TensorRef> report = report(tree.get("report"), tensors);
         return new GraphSpec(text(tree, "name", "", "unnamed"), text(tree, "description", "", ""), source, vars,
                 preprocess, readerOptions, perDataset, buffers, nodes, losses, phases, readout, report, tree);
     }
@@ -138,7 +140,7 @@ public final class GraphParser {
         }
         String type = required(n, "type", at);
         Block block = registry.get(kind, type, where(at + ".type"));
-        Map<String, String> in = wires(n.get("in"), at + ".in");
+        Map<String, TensorRef> in = refs(wires(n.get("in"), at + ".in"));
         Map<String, String> out = wires(n.get("out"), at + ".out");
         checkPorts(at, block, in, tensors);
         for (String o : out.keySet()) {
@@ -158,7 +160,7 @@ public final class GraphParser {
         keys(n, LOSS, at);
         String type = required(n, "type", at);
         Block block = registry.get(Kind.LOSS, type, where(at + ".type"));
-        Map<String, String> in = wires(n.get("in"), at + ".in");
+        Map<String, TensorRef> in = refs(wires(n.get("in"), at + ".in"));
         checkPorts(at, block, in, tensors);
         Map<String, Object> params = params(n.get("params"), at + ".params");
         ParamResolver.check(where(at + ".params"), block.params(), params, known);
@@ -166,23 +168,21 @@ public final class GraphParser {
         return new LossSpec(id, type, bool(n, "per_view", at), in, weight, params);
     }
 
-    private void checkPorts(String at, Block block, Map<String, String> in, Set<String> tensors) {
+    private void checkPorts(String at, Block block, Map<String, TensorRef> in, Set<String> tensors) {
         Map<String, Port> ports = new LinkedHashMap<>();
         block.inputs().forEach(p -> ports.put(p.name(), p));
-        for (Map.Entry<String, String> w : in.entrySet()) {
+        for (Map.Entry<String, TensorRef> w : in.entrySet()) {
             Port p = ports.get(w.getKey());
             if (p == null) {
                 throw error(at + ".in." + w.getKey(), Names.unknown("input port of '" + block.name() + "'", w.getKey(), ports.keySet()));
             }
-            String t = w.getValue();
-            boolean all = t.endsWith("[*]");
-            if (p.list() != all) {
+            TensorRef t = w.getValue();
+            if (p.list() != t.all()) {
                 throw error(at + ".in." + w.getKey(), p.list() ? "port takes one tensor per view: write '" + t + "[*]'"
                         : "port takes one tensor, not a list: drop '[*]'");
             }
-            String base = t.replaceAll("\\[(\\*|\\d+)]$", "");
-            if (!tensors.contains(base)) {
-                throw error(at + ".in." + w.getKey(), Names.unknown("tensor", base, tensors) + "; a node may only read tensors made by nodes above it");
+            if (!tensors.contains(t.base())) {
+                throw error(at + ".in." + w.getKey(), Names.unknown("tensor", t.base(), tensors) + "; a node may only read tensors made by nodes above it");
             }
         }
         for (Port p : ports.values()) {
@@ -268,10 +268,9 @@ public final class GraphParser {
             JsonNode o = a.get(type);
             aat = aat + "." + type;
             keys(o, ACTIONS.get(type), aat);
-            String in = required(o, type.equals("store") ? "from" : "in", aat);
-            String base = in.replaceAll("\\[(\\*|\\d+)]$", "");
-            if (!tensors.contains(base)) {
-                throw error(aat + (type.equals("store") ? ".from" : ".in"), Names.unknown("tensor", base, tensors));
+            TensorRef in = TensorRef.parse(required(o, type.equals("store") ? "from" : "in", aat));
+            if (!tensors.contains(in.base())) {
+                throw error(aat + (type.equals("store") ? ".from" : ".in"), Names.unknown("tensor", in.base(), tensors));
             }
             String into = type.equals("store") ? required(o, "into", aat) : text(o, "centroids", aat, null);
             if (into != null && !buffers.contains(into)) {
@@ -404,8 +403,8 @@ public final class GraphParser {
     }
 
     /** Tensors evaluated once at the end, on all samples as one batch, and written to the results. */
-    private List<String> report(JsonNode r, Set<String> tensors) {
-        List<String> out = new ArrayList<>();
+    private List<TensorRef> report(JsonNode r, Set<String> tensors) {
+        List<TensorRef> out = new ArrayList<>();
         if (r == null) {
             return out;
         }
@@ -414,11 +413,11 @@ public final class GraphParser {
         }
         for (int i = 0; i < r.size(); i++) {
             String t = r.get(i).asText();
-            String base = t.replaceAll("\\[\\d+]$", "");
-            if (!r.get(i).isTextual() || !tensors.contains(base)) {
+            TensorRef ref = TensorRef.parse(t);
+            if (!r.get(i).isTextual() || ref.all() || !tensors.contains(ref.base())) {
                 throw error("report[" + i + "]", Names.unknown("tensor", t, tensors));
             }
-            out.add(t);
+            out.add(ref);
         }
         return out;
     }
@@ -565,6 +564,12 @@ public final class GraphParser {
             }
             m.put(e.getKey(), e.getValue().asText());
         });
+        return m;
+    }
+
+    private static Map<String, TensorRef> refs(Map<String, String> wires) {
+        Map<String, TensorRef> m = new LinkedHashMap<>();
+        wires.forEach((port, t) -> m.put(port, TensorRef.parse(t)));
         return m;
     }
 

@@ -9,14 +9,15 @@ import org.mvclust.api.Block;
 import org.mvclust.api.Inputs;
 import org.mvclust.api.Matrix;
 import org.mvclust.api.Params;
-import org.mvclust.runtime.config.ConfigException;
-import org.mvclust.runtime.config.Names;
+import org.mvclust.runtime.ConfigException;
+import org.mvclust.runtime.Names;
 import org.mvclust.runtime.config.GraphSpec;
 import org.mvclust.runtime.config.GraphSpec.LossSpec;
 import org.mvclust.runtime.config.GraphSpec.NodeSpec;
 import org.mvclust.runtime.config.GraphSpec.PhaseSpec;
 import org.mvclust.runtime.config.GraphSpec.StepSpec;
 import org.mvclust.runtime.config.ParamResolver;
+import org.mvclust.runtime.config.TensorRef;
 import org.mvclust.runtime.plugin.Kind;
 import org.mvclust.runtime.plugin.Registry;
 import org.tensorflow.Graph;
@@ -118,7 +119,7 @@ public final class ModelBuilder {
         for (int v : n.perView() ? range(views) : new int[] {-1}) {
             Map<String, Operand<TFloat32>> out = instance(block, n.id(), n.in(), n.params(), v, mine);
             for (Map.Entry<String, String> o : n.out().entrySet()) {
-                tensors.put(v < 0 ? o.getValue() : o.getValue() + "." + v, out.get(o.getKey()));
+                tensors.put(TensorRef.key(o.getValue(), v), out.get(o.getKey()));
             }
         }
     }
@@ -132,7 +133,7 @@ public final class ModelBuilder {
             parts.add(out.get("loss"));
             out.forEach((k, t) -> {
                 if (!k.equals("loss")) {
-                    tensors.put(l.id() + "." + k + (v < 0 ? "" : "." + v), t);
+                    tensors.put(TensorRef.key(l.id() + "." + k, v), t);
                 }
             });
         }
@@ -141,7 +142,7 @@ public final class ModelBuilder {
         return total;
     }
 
-    private Map<String, Operand<TFloat32>> instance(Block block, String id, Map<String, String> wires,
+    private Map<String, Operand<TFloat32>> instance(Block block, String id, Map<String, TensorRef> wires,
                                                     Map<String, Object> rawParams, int view, List<StateVar> mine) {
         String where = spec.source() + ": " + (spec.nodes().containsKey(id) ? "nodes." : "losses.") + id
                 + (view >= 0 ? " (view " + view + ")" : "");
@@ -176,31 +177,30 @@ public final class ModelBuilder {
         return vars;
     }
 
-    private Inputs inputs(Map<String, String> wires, int view, String where) {
+    private Inputs inputs(Map<String, TensorRef> wires, int view, String where) {
         return new Inputs() {
             @Override
             public Operand<TFloat32> one(String port) {
-                String t = wire(port);
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.*)\\[(\\d+)]").matcher(t);
-                if (m.matches()) {
-                    return tensor(m.group(1) + "." + m.group(2), port);
+                TensorRef t = wire(port);
+                if (t.oneView()) {
+                    return tensor(t.key(), port);
                 }
-                if (view >= 0 && tensors.containsKey(t + "." + view)) {
-                    return tensors.get(t + "." + view);
+                if (view >= 0 && tensors.containsKey(t.key(view))) {
+                    return tensors.get(t.key(view));
                 }
-                if (!tensors.containsKey(t) && tensors.containsKey(t + ".0")) {
+                if (!tensors.containsKey(t.base()) && tensors.containsKey(t.key(0))) {
                     throw new ConfigException(where + ": port '" + port + "': '" + t + "' has one tensor per view;"
                             + " write " + t + "[*] for all or " + t + "[0] for one");
                 }
-                return tensor(t, port);
+                return tensor(t.base(), port);
             }
 
             @Override
             public List<Operand<TFloat32>> many(String port) {
-                String base = wire(port).replace("[*]", "");
+                TensorRef t = wire(port);
                 List<Operand<TFloat32>> list = new ArrayList<>();
                 for (int v = 0; v < views; v++) {
-                    list.add(tensor(base + "." + v, port));
+                    list.add(tensor(t.key(v), port));
                 }
                 return list;
             }
@@ -210,8 +210,8 @@ public final class ModelBuilder {
                 return wires.containsKey(port);
             }
 
-            private String wire(String port) {
-                String t = wires.get(port);
+            private TensorRef wire(String port) {
+                TensorRef t = wires.get(port);
                 if (t == null) {
                     throw new ConfigException(where + ": port '" + port + "' is not wired");
                 }
@@ -342,16 +342,11 @@ public final class ModelBuilder {
     private Model.Action action(GraphSpec.ActionSpec a, String phase, int i) {
         String where = spec.source() + ": phase " + phase + " action " + i + " (" + a.type() + ")";
         Ops at = tf.withSubScope("action_" + phase.replaceAll("[^A-Za-z0-9_]", "_") + "_" + i);
-        boolean all = a.in().endsWith("[*]");
-        String base = a.in().replaceAll("\\[(\\*|\\d+)]$", "");
+        boolean all = a.in().all();
         List<Operand<TFloat32>> inputs = new ArrayList<>();
         List<StateVar> targets = new ArrayList<>();
         for (int v : all ? range(views) : new int[] {-1}) {
-            String name = v < 0 ? a.in() : base + "." + v;
-            if (v < 0 && a.in().matches(".*\\[\\d+]")) {
-                name = base + "." + a.in().replaceAll(".*\\[(\\d+)]", "$1");
-            }
-            Operand<TFloat32> t = tensors.get(name);
+            Operand<TFloat32> t = tensors.get(v < 0 ? a.in().key() : a.in().key(v));
             if (t == null) {
                 throw new ConfigException(where + ": '" + a.in() + "' has one tensor per view; write " + a.in() + "[*]");
             }

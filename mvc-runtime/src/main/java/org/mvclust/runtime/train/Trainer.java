@@ -14,10 +14,11 @@ import java.util.SplittableRandom;
 import org.mvclust.api.Matrix;
 import org.mvclust.api.Params;
 import org.mvclust.api.Readout;
-import org.mvclust.runtime.config.ConfigException;
+import org.mvclust.runtime.ConfigException;
 import org.mvclust.runtime.config.GraphSpec;
 import org.mvclust.runtime.config.GraphSpec.PhaseSpec;
 import org.mvclust.runtime.config.ParamResolver;
+import org.mvclust.runtime.config.TensorRef;
 import org.mvclust.runtime.config.Yaml;
 import org.mvclust.runtime.eval.KMeans;
 import org.mvclust.runtime.eval.Metrics;
@@ -391,8 +392,9 @@ public final class Trainer {
             all[i] = i;
         }
         try (TInt32 idx = TInt32.vectorOf(all)) {
-            for (String name : spec.report()) {
-                org.tensorflow.Operand<TFloat32> t = model.tensors().get(name.replaceAll("\\[(\\d+)]$", ".$1"));
+            for (TensorRef ref : spec.report()) {
+                String name = ref.toString();
+                org.tensorflow.Operand<TFloat32> t = model.tensors().get(ref.key());
                 if (t == null) {
                     throw new ConfigException(spec.source() + ": report: '" + name + "' has one tensor per view; write "
                             + name + "[0] for one");

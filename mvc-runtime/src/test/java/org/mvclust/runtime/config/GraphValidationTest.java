@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mvclust.api.MultiViewData;
+import org.mvclust.runtime.ConfigException;
 import org.mvclust.runtime.TestData;
 import org.mvclust.runtime.graph.ModelBuilder;
 import org.mvclust.runtime.plugin.PluginLoader;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.mvclust.api.Matrix;
-import org.mvclust.runtime.config.ConfigException;
+import org.mvclust.runtime.ConfigException;
 import org.mvclust.runtime.config.GraphLoader;
 import org.mvclust.runtime.config.GraphParser;
 import org.mvclust.runtime.config.GraphSpec;
