@@ -81,9 +81,10 @@ final class Experiment {
         try (Model model = new ModelBuilder(spec, registry, clusters, seed).build(data.views())) {
             profile.add("graph build", System.nanoTime() - t0);
             Progress progress = new Progress(log, System.console() != null);
-            Trainer trainer = new Trainer(model, spec, registry, data.samples(), clusters, data.labels(),
+            Trainer trainer = new Trainer(model, spec, registry, data.samples(), clusters,
                     new Trainer.Options(seed, settings.threads(), dir.resolve("checkpoint.bin"), settings.checkpointEvery(),
-                            settings.checkpointSeconds(), settings.resume(), settings.evalEvery(), progress, profile, settings.device()), fingerprint(seed));
+                            settings.checkpointSeconds(), settings.resume(), settings.evalEvery(), progress, profile, settings.device()),
+                    fingerprint(seed), data.hasLabels() ? List.of(new Evaluation(data.labels())) : List.of());
             Trainer.Outcome res = trainer.run();
             long tw = System.nanoTime();
             Map<String, Object> m = write(dir, seed, res, profile.seconds("training steps") - stepsBefore);

@@ -354,52 +354,12 @@ public final class ModelBuilder {
             targets.add(a.into() == null ? null : target(a.into(), v, where));
         }
         if (a.type().equals("store")) {
-            List<Op> assigns = new ArrayList<>();
-            for (int j = 0; j < inputs.size(); j++) {
-                StateVar dst = targets.get(j);
-                Shape src = inputs.get(j).shape();
-                for (int d = 0; d < Math.min(src.numDimensions(), dst.shape().length); d++) {
-                    long want = dst.shape()[d];
-                    long have = src.size(d);
-                    if (have >= 0 && have != want && !(d == 0 && have == -1)) {
-                        throw new ConfigException(where + ": '" + a.in() + "' has shape " + src + " but '"
-                                + dst.name() + "' is " + java.util.Arrays.toString(dst.shape()));
-                    }
-                }
-                if (src.numDimensions() != dst.shape().length) {
-                    throw new ConfigException(where + ": '" + a.in() + "' has rank " + src.numDimensions() + " but '"
-                            + dst.name() + "' has rank " + dst.shape().length);
-                }
-                assigns.add(at.assign(dst.variable(), at.reshape(inputs.get(j), at.constant(dst.shape()))));
-            }
-            return new Model.Store(phase + "/" + a.type(), assigns);
+            return StoreAction.build(at, where, a.in(), inputs, targets);
         }
         int k = a.k() != null ? ParamResolver.resolve(where, List.of(org.mvclust.api.ParamSpec.ofInt("k", null, "clusters")),
                 Map.of("k", a.k()), vars(-1)).getInt("k") : defaultK(targets);
-        StateVar labels = null;
-        if (a.labels() != null) {
-            if (all) {
-                throw new ConfigException(where + ": labels can be written for one input only, not " + a.in());
-            }
-            labels = byName.get("buffer." + a.labels());
-            if (labels.shape()[1] != k) {
-                throw new ConfigException(where + ": buffer '" + a.labels() + "' has width " + labels.shape()[1]
-                        + " but k = " + k + " (one-hot labels need width k)");
-            }
-        }
-        for (StateVar c : targets) {
-            if (c != null && (c.shape().length != 2 || c.shape()[0] != k)) {
-                throw new ConfigException(where + ": centroids '" + c.name() + "' has shape "
-                        + java.util.Arrays.toString(c.shape()) + "; k-means writes " + k + " × features");
-            }
-        }
-        Map<String, Object> o = a.options();
-        boolean warm = Boolean.TRUE.equals(o.get("warm"));
-        if (warm && targets.contains(null)) {
-            throw new ConfigException(where + ": warm needs centroids to start from");
-        }
-        return new Model.Cluster(phase + "/" + a.type(), inputs, targets, labels, k,
-                (Integer) o.getOrDefault("restarts", 10), (Integer) o.getOrDefault("max_iter", 300), warm);
+        StateVar labels = a.labels() == null ? null : byName.get("buffer." + a.labels());
+        return KMeansAction.build(where, a.in(), inputs, targets, labels, a.labels(), k, a.options());
     }
 
     /** Without k: the rows of the centroid variable(s) when given (a block chose the count), else the clusters. */

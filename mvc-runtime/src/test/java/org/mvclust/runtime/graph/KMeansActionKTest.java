@@ -53,7 +53,7 @@ class KMeansActionKTest {
         Random rng = new Random(1);
         List<Matrix> views = List.of(random(40, 5, rng), random(40, 7, rng));
         try (Model m = new ModelBuilder(parse(GRAPH), REGISTRY, 3, 1).build(views)) {
-            Model.Cluster c = (Model.Cluster) m.actions().get("train").get(0);
+            KMeansAction c = (KMeansAction) m.actions().get("train").get(0);
             assertThat(c.k()).isEqualTo(10); // floor(sqrt(40 · 3)), chosen by the anchors block
         }
         try (Model m = new ModelBuilder(parse(GRAPH.replace("centroids: anchors.init}", "centroids: anchors.init, k: 4}")),

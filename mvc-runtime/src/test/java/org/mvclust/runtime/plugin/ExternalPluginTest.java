@@ -19,6 +19,7 @@ import org.mvclust.api.Loss;
 import org.mvclust.api.MultiViewData;
 import org.mvclust.runtime.ConfigException;
 import org.mvclust.runtime.TestData;
+import org.mvclust.runtime.cli.Evaluation;
 import org.mvclust.runtime.config.GraphLoader;
 import org.mvclust.runtime.config.GraphSpec;
 import org.mvclust.runtime.graph.Model;
@@ -65,8 +66,8 @@ class ExternalPluginTest {
                 List.of("losses.recon.type=abs", "losses.recon.params.scale=2.0", "phases.pretrain.epochs=2", "latent=3"));
         MultiViewData data = TestData.blobs(60, 3, 5, 6, 4);
         try (Model model = new ModelBuilder(spec, registry, 3, 0).build(data.views())) {
-            Trainer.Outcome out = new Trainer(model, spec, registry, data.samples(), 3, data.labels(),
-                    new Trainer.Options(0, 1, null, 0, false, 0, new Progress(null, false)), "f").run();
+            Trainer.Outcome out = new Trainer(model, spec, registry, data.samples(), 3,
+                    new Trainer.Options(0, 1, null, 0, false, 0, new Progress(null, false)), "f", List.of(new Evaluation(data.labels()))).run();
             assertThat(out.labels()).hasSize(60);
             assertThat(out.finalLoss()).isFinite().isPositive();
         }
