@@ -1,7 +1,7 @@
 package org.mvclust.runtime.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.google.inject.Injector;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,6 +82,13 @@ public final class BenchCommand implements Callable<Integer> {
 
     private static final List<String> CELL_KEYS = List.of("method", "name", "label", "datasets", "set", "seeds", "runs", "select");
 
+    private final Experiment.Factory experiments;
+
+    @Inject
+    BenchCommand(Experiment.Factory experiments) {
+        this.experiments = experiments;
+    }
+
     @Override
     public Integer call() throws Exception {
         List<Cell> cells = cells();
@@ -90,7 +97,6 @@ public final class BenchCommand implements Callable<Integer> {
         Files.createDirectories(base);
         Path csv = results.resolve(gridName + ".csv");
         Map<String, Map<String, Object>> earlier = earlierRows(csv);
-        Injector injector = common.injector();
         List<Map<String, Object>> rows = new ArrayList<>();
         int total = cells.stream().mapToInt(c -> Math.min(seeds, c.maxSeeds())).sum();
         int done = 0;
@@ -111,7 +117,7 @@ public final class BenchCommand implements Callable<Integer> {
                     if (exp == null) {
                         List<String> all = new ArrayList<>(sets);
                         all.addAll(cell.sets());
-                        exp = new Experiment(injector, cell.method(), cell.dataset(), DataResolver.dataDirs(dataDir), null,
+                        exp = experiments.open(cell.method(), cell.dataset(), DataResolver.dataDirs(dataDir), null,
                                 new Experiment.Settings(all, threads, 10, 60, 0, true, true, device));
                         cell.select().check(exp.spec);
                     }

@@ -1,6 +1,6 @@
 package org.mvclust.runtime.cli;
 
-import com.google.inject.Injector;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -47,13 +47,32 @@ final class Experiment {
     final List<Preprocess.Fitted> fitted;
     final Settings settings;
 
+    /** Opens experiments with the components discovery found; commands receive it by injection. */
+    static final class Factory {
+        private final Registry registry;
+        private final GraphLoader graphs;
+        private final DataResolver datasets;
+
+        @Inject
+        Factory(Registry registry, GraphLoader graphs, DataResolver datasets) {
+            this.registry = registry;
+            this.graphs = graphs;
+            this.datasets = datasets;
+        }
+
+        Experiment open(String method, String dataset, List<Path> dataDirs, Integer clusters, Settings settings)
+                throws DatasetException {
+            return new Experiment(this, method, dataset, dataDirs, clusters, settings);
+        }
+    }
+
     /** Loads and validates everything before any training: graph, dataset, cluster count, preprocessing. */
-    Experiment(Injector injector, String method, String dataset, List<Path> dataDirs, Integer clusters, Settings settings)
+    private Experiment(Factory f, String method, String dataset, List<Path> dataDirs, Integer clusters, Settings settings)
             throws DatasetException {
-        this.registry = injector.getInstance(Registry.class);
+        this.registry = f.registry;
         this.settings = settings;
-        this.spec = injector.getInstance(GraphLoader.class).load(method, settings.overrides());
-        this.data = injector.getInstance(DataResolver.class).load(dataset, dataDirs, spec.readerOptions(DataResolver.name(dataset)));
+        this.spec = f.graphs.load(method, settings.overrides());
+        this.data = f.datasets.load(dataset, dataDirs, spec.readerOptions(DataResolver.name(dataset)));
         int k = clusters != null ? clusters : data.classes();
         if (k < 2) {
             throw new ConfigException("dataset " + data.name() + " has no labels to count clusters from; pass --clusters K");
