@@ -32,6 +32,9 @@ module org.mvclust.runtime {
     uses org.mvclust.api.DatasetCatalog;
     uses org.mvclust.api.Readout;
     uses org.mvclust.api.PresetProvider;
+    uses org.mvclust.api.Optimizer;
 
     provides org.mvclust.api.Readout with org.mvclust.runtime.eval.KMeansReadout, org.mvclust.runtime.eval.ArgmaxReadout;
+    provides org.mvclust.api.Optimizer with org.mvclust.runtime.optim.Adam, org.mvclust.runtime.optim.AdamW,
+            org.mvclust.runtime.optim.RmsProp, org.mvclust.runtime.optim.Sgd;
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.mvclust.api.Block;
+import org.mvclust.api.Optimizer;
 import org.mvclust.api.ParamSpec;
 import org.mvclust.api.Port;
 import org.mvclust.api.Readout;
@@ -38,10 +39,8 @@ public final class GraphParser {
             "store", Set.of("from", "into"),
             "kmeans", Set.of("in", "k", "centroids", "labels", "restarts", "max_iter", "warm"));
     static final Set<String> STEP = Set.of("losses", "train", "optimizer", "clip", "grad_norms");
-    static final Set<String> OPTIMIZER = Set.of("type", "lr", "beta1", "beta2", "eps", "rho", "momentum");
     static final Set<String> READOUT = Set.of("type", "in", "params");
     public static final Set<String> BUILTIN_VARS = Set.of("dim", "clusters", "views", "samples");
-    public static final List<String> OPTIMIZERS = List.of("adam", "rmsprop", "sgd");
     public static final List<String> PREPROCESS = List.of("none", "minmax", "zscore", "l2");
 
     private final Registry registry;
@@ -368,22 +367,27 @@ public final class GraphParser {
         return ids;
     }
 
-    /** An optimizer spec; with a base, the keys given override the base's (a parameter group). */
+    /** An optimizer and its settings; with a base, the keys given override the base's (a parameter group). */
     private OptimizerSpec optimizer(JsonNode o, String at, OptimizerSpec base) {
-        keys(o, OPTIMIZER, at);
+        if (!o.isObject()) {
+            throw error(at, "expected a mapping like {type: adam, lr: 0.001}");
+        }
         String type = base != null ? text(o, "type", at, base.type()) : required(o, "type", at);
-        oneOf(type, OPTIMIZERS, at + ".type", "optimizer");
+        Optimizer optimizer = registry.get(Kind.OPTIMIZER, type, where(at + ".type"));
         if (base != null && !type.equals(base.type())) {
             throw error(at + ".type", "a parameter group uses the step's optimizer (" + base.type() + "); only its settings may differ");
         }
-        OptimizerSpec opt = new OptimizerSpec(type, num(o, "lr", at, base != null ? base.lr() : 1e-3),
-                num(o, "beta1", at, base != null ? base.beta1() : 0.9), num(o, "beta2", at, base != null ? base.beta2() : 0.999),
-                num(o, "eps", at, base != null ? base.eps() : type.equals("adam") ? 1e-7 : 1e-8),
-                num(o, "rho", at, base != null ? base.rho() : 0.99), num(o, "momentum", at, base != null ? base.momentum() : 0.0));
-        if (!(opt.lr() > 0)) {
+        Map<String, Object> raw = new LinkedHashMap<>(base != null ? base.params() : Map.of());
+        o.fields().forEachRemaining(e -> {
+            if (!e.getKey().equals("type")) {
+                raw.put(e.getKey(), plain(e.getValue()));
+            }
+        });
+        Map<String, Object> params = ParamResolver.resolve(where(at), optimizer.params(), raw, vars).asMap();
+        if (params.get("lr") instanceof Number lr && !(lr.doubleValue() > 0)) {
             throw error(at + ".lr", "must be > 0");
         }
-        return opt;
+        return new OptimizerSpec(type, params);
     }
 
     private ReadoutSpec readout(JsonNode r, Set<String> tensors) {
@@ -508,10 +512,6 @@ public final class GraphParser {
             return v.asBoolean();
         }
         throw error(at + "." + key, "expected true or false, got " + v);
-    }
-
-    private double num(JsonNode n, String key, String at, double def) {
-        return n.has(key) ? number(n.get(key), at + "." + key) : def;
     }
 
     /** A number, or "${var}" naming a graph variable that holds one. */

@@ -60,7 +60,8 @@ public record GraphSpec(String name, String description, String source, Map<Stri
     public record StepSpec(Map<String, Double> losses, Map<String, OptimizerSpec> train, double clip, List<String> gradNorms) {
     }
 
-    public record OptimizerSpec(String type, double lr, double beta1, double beta2, double eps, double rho, double momentum) {
+    /** An optimizer by name and its resolved settings. */
+    public record OptimizerSpec(String type, Map<String, Object> params) {
     }
 
     public record ReadoutSpec(String type, String in, Map<String, Object> params) {

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.mvclust.api.Block;
 import org.mvclust.api.Inputs;
 import org.mvclust.api.Matrix;
+import org.mvclust.api.Optimizer;
 import org.mvclust.api.Params;
 import org.mvclust.runtime.ConfigException;
 import org.mvclust.runtime.Names;
@@ -295,7 +296,7 @@ public final class ModelBuilder {
             }
         }
         if (s.clip() > 0) {
-            g = Optimizers.clipByGlobalNorm(st, g, s.clip());
+            g = GradientClip.byGlobalNorm(st, g, s.clip());
         }
         // Every gradient is computed before any variable changes: the backward pass reads the weights it updates.
         Ops apply = st.withControlDependencies(new ArrayList<Op>(g));
@@ -309,9 +310,10 @@ public final class ModelBuilder {
             }
             String slotPrefix = "opt." + phase + "." + index + "." + k + ".";
             List<Operand<TFloat32>> gk = g;
-            applied.add(Optimizers.apply(apply, groups.get(k), idx.stream().map(vars::get).toList(),
-                    idx.stream().map(gk::get).toList(), idx.stream().map(i -> trained.get(i).shape()).toList(),
-                    idx.stream().map(i -> trained.get(i).name()).toList(),
+            GraphSpec.OptimizerSpec o = groups.get(k);
+            Optimizer optimizer = registry.get(Kind.OPTIMIZER, o.type(), where);
+            applied.add(optimizer.apply(apply, idx.stream().map(i -> new Optimizer.Trained(vars.get(i), gk.get(i),
+                            trained.get(i).shape(), trained.get(i).name())).toList(), new Params(o.params()),
                     (name, shape, value) -> newState(slotPrefix + name, shape, filled(shape, value)).variable()));
         }
         for (List<Op> ups : updates.values()) {

@@ -7,6 +7,7 @@ import org.mvclust.api.FusionOperator;
 import org.mvclust.api.Head;
 import org.mvclust.api.Loss;
 import org.mvclust.api.OdeSolver;
+import org.mvclust.api.Optimizer;
 import org.mvclust.api.Readout;
 
 /** The kinds of named component, each one SPI. */
@@ -17,7 +18,8 @@ public enum Kind {
     LOSS("loss", Loss.class),
     SOLVER("solver", OdeSolver.class),
     READER("reader", DatasetReader.class),
-    READOUT("readout", Readout.class);
+    READOUT("readout", Readout.class),
+    OPTIMIZER("optimizer", Optimizer.class);
 
     public final String label;
     public final Class<? extends Component> type;

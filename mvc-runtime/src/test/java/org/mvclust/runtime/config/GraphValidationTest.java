@@ -94,11 +94,24 @@ class GraphValidationTest {
     void numbersMayNameAGraphVariable() {
         GraphSpec spec = loader.load("ae-kmeans", List.of("vars.w=2.5", "losses.recon.weight=${w}", "phases.pretrain.optimizer.lr=${w}"));
         assertThat(spec.losses().get("recon").weight()).isEqualTo(2.5);
-        assertThat(spec.phases().get(0).steps().get(0).train().get("enc").lr()).isEqualTo(2.5);
+        assertThat(spec.phases().get(0).steps().get(0).train().get("enc").params()).containsEntry("lr", 2.5);
         assertThatThrownBy(() -> loader.load("ae-kmeans", List.of("losses.recon.weight=${v}")))
                 .hasMessageContaining("losses.recon.weight").hasMessageContaining("'v'");
         assertThatThrownBy(() -> loader.load("ae-kmeans", List.of("losses.recon.weight=${dim}")))
                 .hasMessageContaining("known only when the model is built");
+    }
+
+    @Test
+    void optimizerSettingsAreItsDeclaredParameters() {
+        GraphSpec spec = loader.load("ae-kmeans", List.of("phases.pretrain.optimizer.type=adamw"));
+        assertThat(spec.phases().get(0).steps().get(0).train().get("enc").params())
+                .containsEntry("lr", 0.001).containsEntry("weight_decay", 0.01).containsEntry("eps", 1e-7);
+        assertThatThrownBy(() -> loader.load("ae-kmeans", List.of("phases.pretrain.optimizer.rho=0.9")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("phases[0].optimizer").hasMessageContaining("'rho'");
+        assertThatThrownBy(() -> loader.load("ae-kmeans", List.of("phases.pretrain.optimizer.type=adamm")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("did you mean: adam");
+        assertThatThrownBy(() -> loader.load("ae-kmeans", List.of("phases.pretrain.optimizer.lr=0")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("must be > 0");
     }
 
     @Test

@@ -3,8 +3,11 @@ package org.mvclust.runtime.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +23,7 @@ import org.mvclust.api.MultiViewData;
 import org.mvclust.runtime.ConfigException;
 import org.mvclust.runtime.TestData;
 import org.mvclust.runtime.cli.Evaluation;
+import org.mvclust.runtime.cli.Main;
 import org.mvclust.runtime.config.GraphLoader;
 import org.mvclust.runtime.config.GraphSpec;
 import org.mvclust.runtime.graph.Model;
@@ -51,6 +55,58 @@ class ExternalPluginTest {
                 }
             }
             """;
+
+    private static final String SIGN_SGD = """
+            package com.example.opt;
+
+            import java.util.ArrayList;
+            import java.util.List;
+            import org.mvclust.api.*;
+            import org.tensorflow.op.Op;
+            import org.tensorflow.op.Ops;
+
+            public final class SignSgd implements Optimizer {
+                public String name() { return "signsgd"; }
+                public String description() { return "steps by lr against the sign of the gradient"; }
+                public List<ParamSpec> params() { return List.of(ParamSpec.ofDouble("lr", 0.01, "step size")); }
+                public Op apply(Ops tf, List<Trained> vars, Params p, Slots slots) {
+                    List<Op> updates = new ArrayList<>();
+                    for (Trained t : vars) {
+                        var step = tf.math.mul(tf.constant((float) p.getDouble("lr")), tf.math.sign(t.gradient()));
+                        updates.add(tf.assignSub(t.variable(), step));
+                    }
+                    return tf.withControlDependencies(updates).noOp();
+                }
+            }
+            """;
+
+    @Test
+    void pluginOptimizerIsListedAndTrainsAGraphFromTheCommandLine(@TempDir Path tmp) throws Exception {
+        Path plugins = Files.createDirectories(tmp.resolve("plugins"));
+        jar(tmp, "com.example.opt", "com.example.opt.SignSgd", SIGN_SGD, plugins.resolve("signsgd.jar"), "org.mvclust.api.Optimizer");
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream listed = new ByteArrayOutputStream();
+        int rc;
+        try {
+            System.setOut(new PrintStream(listed, true, StandardCharsets.UTF_8));
+            rc = Main.execute("list", "--kind", "optimizer", "--plugins", plugins.toString());
+        } finally {
+            System.setOut(stdout);
+        }
+        assertThat(rc).isZero();
+        assertThat(listed.toString(StandardCharsets.UTF_8)).contains("signsgd").contains("signsgd.jar").contains("adamw")
+                .contains("weight_decay");
+
+        Path out = tmp.resolve("run");
+        rc = Main.execute("run", "--plugins", plugins.toString(), "--dataset", "synthetic:samples=60,clusters=3", "--seed", "0",
+                "--set", "phases.pretrain.epochs=2", "--set", "phases.pretrain.optimizer.type=signsgd",
+                "--set", "phases.pretrain.optimizer.lr=0.005", "--threads", "1", "--no-plots", "-q", "--out", out.toString());
+        assertThat(rc).isZero();
+        assertThat(Files.readString(out.resolve("graph.yaml"))).contains("signsgd");
+        assertThat(Files.readString(out.resolve("metrics.json"))).contains("final_loss");
+        assertThat(Main.execute("run", "--dataset", "synthetic:samples=60,clusters=3", "--no-plots", "-q",
+                "--set", "phases.pretrain.optimizer.type=signsgd", "--out", tmp.resolve("without").toString())).isEqualTo(2);
+    }
 
     @Test
     void jarInPluginDirectoryIsListedAndUsableByName(@TempDir Path tmp) throws Exception {
@@ -104,13 +160,18 @@ class ExternalPluginTest {
 
     /** Compiles one class into a module jar that provides {@link Loss}. */
     private static void jar(Path tmp, String module, String cls, String source, Path jar) throws IOException {
+        jar(tmp, module, cls, source, jar, Loss.class.getName());
+    }
+
+    /** Compiles one class into a module jar that provides {@code service}. */
+    private static void jar(Path tmp, String module, String cls, String source, Path jar, String service) throws IOException {
         Path src = Files.createDirectories(tmp.resolve("src-" + jar.getFileName()));
         Path out = Files.createDirectories(tmp.resolve("out-" + jar.getFileName()));
         Path file = src.resolve(cls.replace('.', '/') + ".java");
         Files.createDirectories(file.getParent());
         Files.writeString(file, source);
         Path info = src.resolve("module-info.java");
-        Files.writeString(info, "module " + module + " { requires org.mvclust.api; provides org.mvclust.api.Loss with " + cls + "; }");
+        Files.writeString(info, "module " + module + " { requires org.mvclust.api; provides " + service + " with " + cls + "; }");
         String modulePath = String.join(java.io.File.pathSeparator, ModuleLayer.boot().configuration().modules().stream()
                 .flatMap(m -> m.reference().location().stream())
                 .filter(u -> u.getScheme().equals("file")).map(u -> Path.of(u).toString()).toList());
