@@ -33,8 +33,12 @@ module org.mvclust.runtime {
     uses org.mvclust.api.Readout;
     uses org.mvclust.api.PresetProvider;
     uses org.mvclust.api.Optimizer;
+    uses org.mvclust.api.Metric;
 
     provides org.mvclust.api.Readout with org.mvclust.runtime.eval.KMeansReadout, org.mvclust.runtime.eval.ArgmaxReadout;
     provides org.mvclust.api.Optimizer with org.mvclust.runtime.optim.Adam, org.mvclust.runtime.optim.AdamW,
             org.mvclust.runtime.optim.RmsProp, org.mvclust.runtime.optim.Sgd;
+    provides org.mvclust.api.Metric with org.mvclust.runtime.eval.StandardMetrics.Acc, org.mvclust.runtime.eval.StandardMetrics.Nmi,
+            org.mvclust.runtime.eval.StandardMetrics.Ari, org.mvclust.runtime.eval.StandardMetrics.Purity,
+            org.mvclust.runtime.eval.StandardMetrics.Fscore;
 }

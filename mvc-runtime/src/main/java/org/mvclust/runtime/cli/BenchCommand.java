@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 import org.mvclust.runtime.ConfigException;
 import org.mvclust.runtime.config.Yaml;
 import org.mvclust.runtime.data.DataResolver;
-import org.mvclust.runtime.eval.Metrics;
+import org.mvclust.runtime.eval.MetricSet;
 import org.mvclust.runtime.graph.Flops;
 import org.mvclust.runtime.report.Csv;
 import org.mvclust.runtime.train.Profile;
@@ -83,10 +83,12 @@ public final class BenchCommand implements Callable<Integer> {
     private static final List<String> CELL_KEYS = List.of("method", "name", "label", "datasets", "set", "seeds", "runs", "select");
 
     private final Experiment.Factory experiments;
+    private final MetricSet metricSet;
 
     @Inject
-    BenchCommand(Experiment.Factory experiments) {
+    BenchCommand(Experiment.Factory experiments, MetricSet metricSet) {
         this.experiments = experiments;
+        this.metricSet = metricSet;
     }
 
     @Override
@@ -264,13 +266,13 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static Map<String, Object> row(Cell cell, int seed, Map<String, Object> m) {
+    private Map<String, Object> row(Cell cell, int seed, Map<String, Object> m) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("method", cell.label());
         r.put("dataset", cell.dataset());
         r.put("seed", seed);
         Map<?, ?> metrics = (Map<?, ?>) m.getOrDefault("metrics", Map.of());
-        for (String k : Metrics.NAMES) {
+        for (String k : metricSet.names()) {
             r.put(k, metrics.get(k));
         }
         for (String k : List.of("epochs", "train_seconds", "step_seconds", "readout_seconds", "train_gflop", "peak_rss_mb", "final_loss")) {

@@ -24,7 +24,7 @@ import org.mvclust.runtime.config.GraphSpec;
 import org.mvclust.runtime.config.Yaml;
 import org.mvclust.runtime.data.DataResolver;
 import org.mvclust.runtime.data.Preprocess;
-import org.mvclust.runtime.eval.Metrics;
+import org.mvclust.runtime.eval.MetricSet;
 import org.mvclust.runtime.graph.Model;
 import org.mvclust.runtime.graph.ModelBuilder;
 import org.mvclust.runtime.plugin.Registry;
@@ -46,18 +46,21 @@ final class Experiment {
     final String graphYaml;
     final List<Preprocess.Fitted> fitted;
     final Settings settings;
+    final MetricSet metrics;
 
     /** Opens experiments with the components discovery found; commands receive it by injection. */
     static final class Factory {
         private final Registry registry;
         private final GraphLoader graphs;
         private final DataResolver datasets;
+        private final MetricSet metrics;
 
         @Inject
-        Factory(Registry registry, GraphLoader graphs, DataResolver datasets) {
+        Factory(Registry registry, GraphLoader graphs, DataResolver datasets, MetricSet metrics) {
             this.registry = registry;
             this.graphs = graphs;
             this.datasets = datasets;
+            this.metrics = metrics;
         }
 
         Experiment open(String method, String dataset, List<Path> dataDirs, Integer clusters, Settings settings)
@@ -70,6 +73,7 @@ final class Experiment {
     private Experiment(Factory f, String method, String dataset, List<Path> dataDirs, Integer clusters, Settings settings)
             throws DatasetException {
         this.registry = f.registry;
+        this.metrics = f.metrics;
         this.settings = settings;
         this.spec = f.graphs.load(method, settings.overrides());
         this.data = f.datasets.load(dataset, dataDirs, spec.readerOptions(DataResolver.name(dataset)));
@@ -103,7 +107,7 @@ final class Experiment {
             Trainer trainer = new Trainer(model, spec, registry, data.samples(), clusters,
                     new Trainer.Options(seed, settings.threads(), dir.resolve("checkpoint.bin"), settings.checkpointEvery(),
                             settings.checkpointSeconds(), settings.resume(), settings.evalEvery(), progress, profile, settings.device()),
-                    fingerprint(seed), data.hasLabels() ? List.of(new Evaluation(data.labels())) : List.of());
+                    fingerprint(seed), data.hasLabels() ? List.of(new Evaluation(data.labels(), metrics)) : List.of());
             Trainer.Outcome res = trainer.run();
             long tw = System.nanoTime();
             Map<String, Object> m = write(dir, seed, res, profile.seconds("training steps") - stepsBefore);
@@ -144,14 +148,14 @@ final class Experiment {
         m.put("readout_seconds", res.readoutSeconds());
         m.put("train_gflop", res.trainFlops() / 1e9);
         m.put("peak_rss_mb", peakRssMb());
-        m.put("metrics", data.hasLabels() ? Metrics.all(data.labels(), res.labels()) : Map.of());
+        m.put("metrics", data.hasLabels() ? metrics.all(data.labels(), res.labels()) : Map.of());
         if (!res.report().isEmpty()) {
             m.put("report", res.report());
         }
         Outputs.write(dir.resolve("metrics.json"), Yaml.toJson(m));
         if (settings.plots()) { // a failure only prints a warning
             org.mvclust.runtime.report.Plots.writeRun(dir, spec.name() + " on " + data.name() + ", seed " + seed, res.history(),
-                    res.embedding(), res.labels(), data.hasLabels() ? data.labels() : null);
+                    res.embedding(), res.labels(), data.hasLabels() ? data.labels() : null, metrics.names());
         }
         return m;
     }
@@ -231,8 +235,8 @@ final class Experiment {
     }
 
     /** The last value each loss term reported (its history column), for selection by one term. */
-    private static Map<String, Double> finalLosses(List<Map<String, Object>> history) {
-        Set<String> skip = new HashSet<>(Metrics.NAMES);
+    private Map<String, Double> finalLosses(List<Map<String, Object>> history) {
+        Set<String> skip = new HashSet<>(metrics.names());
         skip.addAll(List.of("phase", "epoch", "seconds", "loss"));
         Map<String, Double> out = new TreeMap<>();
         for (Map<String, Object> row : history) {

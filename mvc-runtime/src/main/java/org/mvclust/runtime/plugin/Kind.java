@@ -6,6 +6,7 @@ import org.mvclust.api.Encoder;
 import org.mvclust.api.FusionOperator;
 import org.mvclust.api.Head;
 import org.mvclust.api.Loss;
+import org.mvclust.api.Metric;
 import org.mvclust.api.OdeSolver;
 import org.mvclust.api.Optimizer;
 import org.mvclust.api.Readout;
@@ -19,7 +20,8 @@ public enum Kind {
     SOLVER("solver", OdeSolver.class),
     READER("reader", DatasetReader.class),
     READOUT("readout", Readout.class),
-    OPTIMIZER("optimizer", Optimizer.class);
+    OPTIMIZER("optimizer", Optimizer.class),
+    METRIC("metric", Metric.class);
 
     public final String label;
     public final Class<? extends Component> type;

@@ -80,22 +80,29 @@ class ExternalPluginTest {
             }
             """;
 
+    private static final String USED_METRIC = """
+            package com.example.used;
+
+            import java.util.Arrays;
+            import org.mvclust.api.Metric;
+
+            public final class UsedClusters implements Metric {
+                public String name() { return "used"; }
+                public String description() { return "clusters used per true class"; }
+                public double score(int[] truth, int[] labels) {
+                    return Arrays.stream(labels).distinct().count() / (double) Arrays.stream(truth).distinct().count();
+                }
+            }
+            """;
+
     @Test
-    void pluginOptimizerIsListedAndTrainsAGraphFromTheCommandLine(@TempDir Path tmp) throws Exception {
+    void pluginOptimizerAndMetricAreListedAndUsedByARunFromTheCommandLine(@TempDir Path tmp) throws Exception {
         Path plugins = Files.createDirectories(tmp.resolve("plugins"));
         jar(tmp, "com.example.opt", "com.example.opt.SignSgd", SIGN_SGD, plugins.resolve("signsgd.jar"), "org.mvclust.api.Optimizer");
-        PrintStream stdout = System.out;
-        ByteArrayOutputStream listed = new ByteArrayOutputStream();
+        jar(tmp, "com.example.used", "com.example.used.UsedClusters", USED_METRIC, plugins.resolve("used.jar"), "org.mvclust.api.Metric");
+        assertThat(list(plugins, "optimizer")).contains("signsgd").contains("signsgd.jar").contains("adamw").contains("weight_decay");
+        assertThat(list(plugins, "metric")).contains("used").contains("used.jar").contains("nmi");
         int rc;
-        try {
-            System.setOut(new PrintStream(listed, true, StandardCharsets.UTF_8));
-            rc = Main.execute("list", "--kind", "optimizer", "--plugins", plugins.toString());
-        } finally {
-            System.setOut(stdout);
-        }
-        assertThat(rc).isZero();
-        assertThat(listed.toString(StandardCharsets.UTF_8)).contains("signsgd").contains("signsgd.jar").contains("adamw")
-                .contains("weight_decay");
 
         Path out = tmp.resolve("run");
         rc = Main.execute("run", "--plugins", plugins.toString(), "--dataset", "synthetic:samples=60,clusters=3", "--seed", "0",
@@ -103,7 +110,8 @@ class ExternalPluginTest {
                 "--set", "phases.pretrain.optimizer.lr=0.005", "--threads", "1", "--no-plots", "-q", "--out", out.toString());
         assertThat(rc).isZero();
         assertThat(Files.readString(out.resolve("graph.yaml"))).contains("signsgd");
-        assertThat(Files.readString(out.resolve("metrics.json"))).contains("final_loss");
+        assertThat(Files.readString(out.resolve("metrics.json"))).contains("final_loss").contains("\"used\" : 1.0");
+        assertThat(Files.readAllLines(out.resolve("history.csv")).get(0)).endsWith("acc,nmi,ari,purity,fscore,used");
         assertThat(Main.execute("run", "--dataset", "synthetic:samples=60,clusters=3", "--no-plots", "-q",
                 "--set", "phases.pretrain.optimizer.type=signsgd", "--out", tmp.resolve("without").toString())).isEqualTo(2);
     }
@@ -156,6 +164,19 @@ class ExternalPluginTest {
     void missingPluginDirectoryIsAClearError(@TempDir Path tmp) {
         assertThatThrownBy(() -> PluginLoader.load(List.of(tmp.resolve("nope"))))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("nope").hasMessageContaining("does not exist");
+    }
+
+    /** What {@code mvclust list --kind KIND} prints with the plugins of {@code dir}. */
+    private static String list(Path dir, String kind) {
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream listed = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(listed, true, StandardCharsets.UTF_8));
+            assertThat(Main.execute("list", "--kind", kind, "--plugins", dir.toString())).isZero();
+        } finally {
+            System.setOut(stdout);
+        }
+        return listed.toString(StandardCharsets.UTF_8);
     }
 
     /** Compiles one class into a module jar that provides {@link Loss}. */
