@@ -34,6 +34,7 @@ module org.mvclust.runtime {
     uses org.mvclust.api.PresetProvider;
     uses org.mvclust.api.Optimizer;
     uses org.mvclust.api.Metric;
+    uses org.mvclust.api.Preprocessor;
 
     provides org.mvclust.api.Readout with org.mvclust.runtime.eval.KMeansReadout, org.mvclust.runtime.eval.ArgmaxReadout;
     provides org.mvclust.api.Optimizer with org.mvclust.runtime.optim.Adam, org.mvclust.runtime.optim.AdamW,
@@ -41,4 +42,7 @@ module org.mvclust.runtime {
     provides org.mvclust.api.Metric with org.mvclust.runtime.eval.StandardMetrics.Acc, org.mvclust.runtime.eval.StandardMetrics.Nmi,
             org.mvclust.runtime.eval.StandardMetrics.Ari, org.mvclust.runtime.eval.StandardMetrics.Purity,
             org.mvclust.runtime.eval.StandardMetrics.Fscore;
+    provides org.mvclust.api.Preprocessor with org.mvclust.runtime.data.StandardPreprocessors.None,
+            org.mvclust.runtime.data.StandardPreprocessors.MinMax, org.mvclust.runtime.data.StandardPreprocessors.ZScore,
+            org.mvclust.runtime.data.StandardPreprocessors.L2;
 }

@@ -18,12 +18,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.mvclust.api.DatasetException;
 import org.mvclust.api.MultiViewData;
+import org.mvclust.api.Preprocessor;
 import org.mvclust.runtime.ConfigException;
 import org.mvclust.runtime.config.GraphLoader;
 import org.mvclust.runtime.config.GraphSpec;
 import org.mvclust.runtime.config.Yaml;
 import org.mvclust.runtime.data.DataResolver;
-import org.mvclust.runtime.data.Preprocess;
 import org.mvclust.runtime.eval.MetricSet;
 import org.mvclust.runtime.graph.Model;
 import org.mvclust.runtime.graph.ModelBuilder;
@@ -44,7 +44,8 @@ final class Experiment {
     final MultiViewData data;
     final int clusters;
     final String graphYaml;
-    final List<Preprocess.Fitted> fitted;
+    /** What preprocessing fitted, one row per view (preprocess.json). */
+    final List<Map<String, Object>> fitted = new ArrayList<>();
     final Settings settings;
     final MetricSet metrics;
 
@@ -54,13 +55,16 @@ final class Experiment {
         private final GraphLoader graphs;
         private final DataResolver datasets;
         private final MetricSet metrics;
+        private final Map<String, Preprocessor> preprocessors;
 
         @Inject
-        Factory(Registry registry, GraphLoader graphs, DataResolver datasets, MetricSet metrics) {
+        Factory(Registry registry, GraphLoader graphs, DataResolver datasets, MetricSet metrics,
+                Map<String, Preprocessor> preprocessors) {
             this.registry = registry;
             this.graphs = graphs;
             this.datasets = datasets;
             this.metrics = metrics;
+            this.preprocessors = preprocessors;
         }
 
         Experiment open(String method, String dataset, List<Path> dataDirs, Integer clusters, Settings settings)
@@ -85,7 +89,14 @@ final class Experiment {
             throw new ConfigException("--clusters " + k + " is more than the " + data.samples() + " samples");
         }
         this.clusters = k;
-        this.fitted = Preprocess.apply(spec.preprocess(), data.views());
+        Preprocessor pre = f.preprocessors.get(spec.preprocess());
+        for (int v = 0; v < data.viewCount(); v++) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("view", data.viewNames().get(v));
+            row.put("method", spec.preprocess());
+            row.putAll(pre.apply(data.views().get(v)));
+            fitted.add(row);
+        }
         this.graphYaml = Yaml.toYaml(spec.tree());
     }
 
@@ -126,7 +137,7 @@ final class Experiment {
             labels.append('\n');
         }
         Outputs.write(dir.resolve("graph.yaml"), graphYaml);
-        Outputs.write(dir.resolve("preprocess.json"), Yaml.toJson(Preprocess.describe(data.viewNames(), fitted)));
+        Outputs.write(dir.resolve("preprocess.json"), Yaml.toJson(fitted));
         Outputs.write(dir.resolve("labels.csv"), labels.toString());
         Outputs.write(dir.resolve("history.csv"), Outputs.csv(res.history()));
         Outputs.write(dir.resolve("steps.csv"), Outputs.csv(res.steps()));

@@ -41,7 +41,6 @@ public final class GraphParser {
     static final Set<String> STEP = Set.of("losses", "train", "optimizer", "clip", "grad_norms");
     static final Set<String> READOUT = Set.of("type", "in", "params");
     public static final Set<String> BUILTIN_VARS = Set.of("dim", "clusters", "views", "samples");
-    public static final List<String> PREPROCESS = List.of("none", "minmax", "zscore", "l2");
 
     private final Registry registry;
     private final String source;
@@ -78,7 +77,7 @@ public final class GraphParser {
                 throw error("dataset", "expected a mapping (preprocess and reader options such as nan, views, labels, samples)");
             }
             preprocess = text(d, "preprocess", "dataset", "none");
-            oneOf(preprocess, PREPROCESS, "dataset.preprocess", "preprocessing");
+            registry.get(Kind.PREPROCESSOR, preprocess, where("dataset.preprocess"));
             d.fields().forEachRemaining(e -> {
                 if (e.getKey().equals("for")) {
                     if (!e.getValue().isObject()) {
@@ -457,12 +456,6 @@ public final class GraphParser {
     private void id(String id, String at) {
         if (!id.matches("[A-Za-z][A-Za-z0-9_]*")) {
             throw error(at, "ids are letters, digits and '_' and start with a letter");
-        }
-    }
-
-    private void oneOf(String v, List<String> allowed, String at, String what) {
-        if (!allowed.contains(v)) {
-            throw error(at, Names.unknown(what, v, allowed));
         }
     }
 

@@ -9,6 +9,7 @@ import org.mvclust.api.Loss;
 import org.mvclust.api.Metric;
 import org.mvclust.api.OdeSolver;
 import org.mvclust.api.Optimizer;
+import org.mvclust.api.Preprocessor;
 import org.mvclust.api.Readout;
 
 /** The kinds of named component, each one SPI. */
@@ -21,7 +22,8 @@ public enum Kind {
     READER("reader", DatasetReader.class),
     READOUT("readout", Readout.class),
     OPTIMIZER("optimizer", Optimizer.class),
-    METRIC("metric", Metric.class);
+    METRIC("metric", Metric.class),
+    PREPROCESSOR("preprocessor", Preprocessor.class);
 
     public final String label;
     public final Class<? extends Component> type;

@@ -115,6 +115,13 @@ class GraphValidationTest {
     }
 
     @Test
+    void preprocessingIsANamedComponent() {
+        assertThat(loader.load("ae-kmeans", List.of("dataset.preprocess=zscore")).preprocess()).isEqualTo("zscore");
+        assertThatThrownBy(() -> loader.load("ae-kmeans", List.of("dataset.preprocess=minmx")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("dataset.preprocess").hasMessageContaining("did you mean: minmax");
+    }
+
+    @Test
     void gradNormsNameTrainedNodes() {
         assertThat(loader.load("ae-kmeans", List.of("phases.pretrain.grad_norms=true")).phases().get(0).steps().get(0).gradNorms())
                 .containsExactly("enc", "dec");

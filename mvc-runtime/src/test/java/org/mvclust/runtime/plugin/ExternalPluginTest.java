@@ -95,21 +95,49 @@ class ExternalPluginTest {
             }
             """;
 
+    private static final String CENTER = """
+            package com.example.center;
+
+            import java.util.Map;
+            import org.mvclust.api.*;
+
+            public final class Center implements Preprocessor {
+                public String name() { return "center"; }
+                public String description() { return "each feature to mean 0"; }
+                public Map<String, Object> apply(Matrix view) {
+                    float[] mean = new float[view.cols()];
+                    for (int i = 0; i < view.rows(); i++) {
+                        for (int j = 0; j < view.cols(); j++) {
+                            mean[j] += view.get(i, j) / view.rows();
+                        }
+                    }
+                    float[] x = view.data();
+                    for (int i = 0; i < x.length; i++) {
+                        x[i] -= mean[i % view.cols()];
+                    }
+                    return Map.of("mean", mean);
+                }
+            }
+            """;
+
     @Test
-    void pluginOptimizerAndMetricAreListedAndUsedByARunFromTheCommandLine(@TempDir Path tmp) throws Exception {
+    void pluginOptimizerMetricAndPreprocessingAreListedAndUsedByARunFromTheCommandLine(@TempDir Path tmp) throws Exception {
         Path plugins = Files.createDirectories(tmp.resolve("plugins"));
         jar(tmp, "com.example.opt", "com.example.opt.SignSgd", SIGN_SGD, plugins.resolve("signsgd.jar"), "org.mvclust.api.Optimizer");
         jar(tmp, "com.example.used", "com.example.used.UsedClusters", USED_METRIC, plugins.resolve("used.jar"), "org.mvclust.api.Metric");
         assertThat(list(plugins, "optimizer")).contains("signsgd").contains("signsgd.jar").contains("adamw").contains("weight_decay");
         assertThat(list(plugins, "metric")).contains("used").contains("used.jar").contains("nmi");
+        jar(tmp, "com.example.center", "com.example.center.Center", CENTER, plugins.resolve("center.jar"), "org.mvclust.api.Preprocessor");
+        assertThat(list(plugins, "preprocessor")).contains("center").contains("zscore");
         int rc;
 
         Path out = tmp.resolve("run");
         rc = Main.execute("run", "--plugins", plugins.toString(), "--dataset", "synthetic:samples=60,clusters=3", "--seed", "0",
                 "--set", "phases.pretrain.epochs=2", "--set", "phases.pretrain.optimizer.type=signsgd",
-                "--set", "phases.pretrain.optimizer.lr=0.005", "--threads", "1", "--no-plots", "-q", "--out", out.toString());
+                "--set", "phases.pretrain.optimizer.lr=0.005", "--set", "dataset.preprocess=center", "--threads", "1", "--no-plots", "-q", "--out", out.toString());
         assertThat(rc).isZero();
         assertThat(Files.readString(out.resolve("graph.yaml"))).contains("signsgd");
+        assertThat(Files.readString(out.resolve("preprocess.json"))).contains("\"method\" : \"center\"").contains("\"mean\"");
         assertThat(Files.readString(out.resolve("metrics.json"))).contains("final_loss").contains("\"used\" : 1.0");
         assertThat(Files.readAllLines(out.resolve("history.csv")).get(0)).endsWith("acc,nmi,ari,purity,fscore,used");
         assertThat(Main.execute("run", "--dataset", "synthetic:samples=60,clusters=3", "--no-plots", "-q",
