@@ -11,6 +11,7 @@ module org.mvclust.runtime {
     requires xchart;
     requires org.apache.commons.csv;
 
+    exports org.mvclust.runtime;
     exports org.mvclust.runtime.plugin;
     exports org.mvclust.runtime.config;
     exports org.mvclust.runtime.graph;
@@ -31,6 +32,17 @@ module org.mvclust.runtime {
     uses org.mvclust.api.DatasetCatalog;
     uses org.mvclust.api.Readout;
     uses org.mvclust.api.PresetProvider;
+    uses org.mvclust.api.Optimizer;
+    uses org.mvclust.api.Metric;
+    uses org.mvclust.api.Preprocessor;
 
     provides org.mvclust.api.Readout with org.mvclust.runtime.eval.KMeansReadout, org.mvclust.runtime.eval.ArgmaxReadout;
+    provides org.mvclust.api.Optimizer with org.mvclust.runtime.optim.Adam, org.mvclust.runtime.optim.AdamW,
+            org.mvclust.runtime.optim.RmsProp, org.mvclust.runtime.optim.Sgd;
+    provides org.mvclust.api.Metric with org.mvclust.runtime.eval.StandardMetrics.Acc, org.mvclust.runtime.eval.StandardMetrics.Nmi,
+            org.mvclust.runtime.eval.StandardMetrics.Ari, org.mvclust.runtime.eval.StandardMetrics.Purity,
+            org.mvclust.runtime.eval.StandardMetrics.Fscore;
+    provides org.mvclust.api.Preprocessor with org.mvclust.runtime.data.StandardPreprocessors.None,
+            org.mvclust.runtime.data.StandardPreprocessors.MinMax, org.mvclust.runtime.data.StandardPreprocessors.ZScore,
+            org.mvclust.runtime.data.StandardPreprocessors.L2;
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mvclust.api.MultiViewData;
+import org.mvclust.runtime.cli.Evaluation;
 import org.mvclust.runtime.config.GraphLoader;
 import org.mvclust.runtime.config.GraphSpec;
 import org.mvclust.runtime.data.Preprocess;
@@ -30,8 +31,8 @@ class BmvcPresetTest {
         MultiViewData data = TestData.blobs(60, 3, 2, 5, 7, 6);
         Preprocess.apply(spec.preprocess(), data.views());
         try (Model model = new ModelBuilder(spec, REGISTRY, 3, 1).build(data.views())) {
-            return new Trainer(model, spec, REGISTRY, data.samples(), 3, data.labels(),
-                    new Trainer.Options(1, 2, null, 0, false, 0, new Progress(null, false)), "fp").run();
+            return new Trainer(model, spec, REGISTRY, data.samples(), 3,
+                    new Trainer.Options(1, 2, null, 0, false, 0, new Progress(null, false)), "fp", List.of(new Evaluation(data.labels()))).run();
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mvclust.api.MultiViewData;
+import org.mvclust.runtime.cli.Evaluation;
 import org.mvclust.runtime.config.GraphLoader;
 import org.mvclust.runtime.config.GraphSpec;
 import org.mvclust.runtime.eval.Metrics;
@@ -28,8 +29,8 @@ class DdcPresetTest {
                 "phases.train.batch=40", "phases.train.epochs=30"));
         Trainer.Outcome out;
         try (Model model = new ModelBuilder(spec, REGISTRY, 3, 1).build(data.views())) {
-            out = new Trainer(model, spec, REGISTRY, data.samples(), 3, data.labels(),
-                    new Trainer.Options(1, 2, null, 0, false, 0, new Progress(null, false)), "fp").run();
+            out = new Trainer(model, spec, REGISTRY, data.samples(), 3,
+                    new Trainer.Options(1, 2, null, 0, false, 0, new Progress(null, false)), "fp", List.of(new Evaluation(data.labels()))).run();
         }
         List<Map<String, Object>> steps = out.steps();
         for (Map<String, Object> s : steps) {

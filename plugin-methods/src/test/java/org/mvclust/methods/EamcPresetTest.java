@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.mvclust.api.Matrix;
 import org.mvclust.runtime.config.GraphLoader;
 import org.mvclust.runtime.config.GraphSpec;
+import org.mvclust.runtime.config.TensorRef;
 import org.mvclust.runtime.graph.Model;
 import org.mvclust.runtime.graph.ModelBuilder;
 import org.mvclust.runtime.graph.StateVar;
@@ -35,7 +36,7 @@ class EamcPresetTest {
     @Test
     void clusteringAndDiscriminatorStepsUpdateDisjointParameters() {
         GraphSpec spec = new GraphLoader(REGISTRY).load("eamc", List.of("latent=8", "enc.hidden=[6]", "disc.hidden=[5]"));
-        assertThat(spec.report()).containsExactly("w");
+        assertThat(spec.report()).containsExactly(TensorRef.parse("w"));
         try (Model model = new ModelBuilder(spec, REGISTRY, 3, 1).build(data(12));
              Session session = new Session(model.graph())) {
             initialise(session, model);

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mvclust.api.MultiViewData;
-import org.mvclust.runtime.config.ConfigException;
+import org.mvclust.runtime.ConfigException;
+import org.mvclust.runtime.cli.Evaluation;
 import org.mvclust.runtime.config.GraphLoader;
 import org.mvclust.runtime.config.GraphSpec;
 import org.mvclust.runtime.graph.Model;
@@ -33,8 +34,8 @@ class MsdibPresetTest {
 
     private static Trainer.Outcome train(GraphSpec spec) {
         try (Model model = new ModelBuilder(spec, REGISTRY, 3, 1).build(DATA.views())) {
-            return new Trainer(model, spec, REGISTRY, DATA.samples(), 3, DATA.labels(),
-                    new Trainer.Options(1, 2, null, 0, false, 0, new Progress(null, false)), "fp").run();
+            return new Trainer(model, spec, REGISTRY, DATA.samples(), 3,
+                    new Trainer.Options(1, 2, null, 0, false, 0, new Progress(null, false)), "fp", List.of(new Evaluation(DATA.labels()))).run();
         }
     }
 

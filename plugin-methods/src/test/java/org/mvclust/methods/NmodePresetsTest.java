@@ -9,6 +9,7 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mvclust.api.Matrix;
+import org.mvclust.runtime.cli.Evaluation;
 import org.mvclust.runtime.config.GraphLoader;
 import org.mvclust.runtime.config.GraphSpec;
 import org.mvclust.runtime.config.Yaml;
@@ -70,8 +71,8 @@ class NmodePresetsTest {
 
     private static Trainer.Outcome run(GraphSpec spec) {
         try (Model model = new ModelBuilder(spec, registry, 3, 7).build(views)) {
-            Trainer t = new Trainer(model, spec, registry, 60, 3, labels,
-                    new Trainer.Options(7, 1, null, 0, false, 0, new Progress(null, false)), "test");
+            Trainer t = new Trainer(model, spec, registry, 60, 3,
+                    new Trainer.Options(7, 1, null, 0, false, 0, new Progress(null, false)), "test", List.of(new Evaluation(labels)));
             return t.run();
         }
     }

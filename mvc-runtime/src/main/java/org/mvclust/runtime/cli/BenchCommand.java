@@ -1,7 +1,7 @@
 package org.mvclust.runtime.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.google.inject.Injector;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,10 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import org.mvclust.runtime.config.ConfigException;
+import org.mvclust.runtime.ConfigException;
 import org.mvclust.runtime.config.Yaml;
 import org.mvclust.runtime.data.DataResolver;
-import org.mvclust.runtime.eval.Metrics;
+import org.mvclust.runtime.eval.MetricSet;
 import org.mvclust.runtime.graph.Flops;
 import org.mvclust.runtime.report.Csv;
 import org.mvclust.runtime.train.Profile;
@@ -82,6 +82,15 @@ public final class BenchCommand implements Callable<Integer> {
 
     private static final List<String> CELL_KEYS = List.of("method", "name", "label", "datasets", "set", "seeds", "runs", "select");
 
+    private final Experiment.Factory experiments;
+    private final MetricSet metricSet;
+
+    @Inject
+    BenchCommand(Experiment.Factory experiments, MetricSet metricSet) {
+        this.experiments = experiments;
+        this.metricSet = metricSet;
+    }
+
     @Override
     public Integer call() throws Exception {
         List<Cell> cells = cells();
@@ -90,7 +99,6 @@ public final class BenchCommand implements Callable<Integer> {
         Files.createDirectories(base);
         Path csv = results.resolve(gridName + ".csv");
         Map<String, Map<String, Object>> earlier = earlierRows(csv);
-        Injector injector = common.injector();
         List<Map<String, Object>> rows = new ArrayList<>();
         int total = cells.stream().mapToInt(c -> Math.min(seeds, c.maxSeeds())).sum();
         int done = 0;
@@ -111,7 +119,7 @@ public final class BenchCommand implements Callable<Integer> {
                     if (exp == null) {
                         List<String> all = new ArrayList<>(sets);
                         all.addAll(cell.sets());
-                        exp = new Experiment(injector, cell.method(), cell.dataset(), DataResolver.dataDirs(dataDir), null,
+                        exp = experiments.open(cell.method(), cell.dataset(), DataResolver.dataDirs(dataDir), null,
                                 new Experiment.Settings(all, threads, 10, 60, 0, true, true, device));
                         cell.select().check(exp.spec);
                     }
@@ -262,13 +270,13 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static Map<String, Object> row(Cell cell, int seed, Map<String, Object> m) {
+    private Map<String, Object> row(Cell cell, int seed, Map<String, Object> m) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("method", cell.label());
         r.put("dataset", cell.dataset());
         r.put("seed", seed);
         Map<?, ?> metrics = (Map<?, ?>) m.getOrDefault("metrics", Map.of());
-        for (String k : Metrics.NAMES) {
+        for (String k : metricSet.names()) {
             r.put(k, metrics.get(k));
         }
         for (String k : List.of("epochs", "train_seconds", "step_seconds", "readout_seconds", "train_gflop", "peak_rss_mb", "final_loss")) {

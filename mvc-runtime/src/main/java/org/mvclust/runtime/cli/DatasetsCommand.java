@@ -1,13 +1,13 @@
 package org.mvclust.runtime.cli;
 
+import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.mvclust.api.Component;
+import java.util.Map;
 import org.mvclust.api.DatasetCatalog;
+import org.mvclust.api.DatasetReader;
 import org.mvclust.runtime.data.DataResolver;
-import org.mvclust.runtime.plugin.Kind;
-import org.mvclust.runtime.plugin.Registry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,19 +21,27 @@ final class DatasetsCommand implements Runnable {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Directory with dataset files (default: $MVCLUST_DATA, then ./data).")
     Path dataDir;
 
+    private final Map<String, DatasetReader> readers;
+    private final List<DatasetCatalog> catalogs;
+
+    @Inject
+    DatasetsCommand(Map<String, DatasetReader> readers, List<DatasetCatalog> catalogs) {
+        this.readers = readers;
+        this.catalogs = catalogs;
+    }
+
     @Override
     public void run() {
-        Registry registry = common.injector().getInstance(Registry.class);
         List<Path> dirs = DataResolver.dataDirs(dataDir);
         System.out.println("looked in: " + dirs.stream().map(d -> d.toAbsolutePath().normalize()
                 + (Files.isDirectory(d) ? "" : " (missing)")).toList());
-        for (DatasetCatalog c : registry.catalogs()) {
+        for (DatasetCatalog c : catalogs) {
             for (String name : c.names()) {
                 System.out.printf("  %-16s %s%n", name, c.describe(name));
             }
         }
         System.out.println("readers and generators (use a file path, or the generator's name):");
-        for (Component r : registry.all(Kind.READER).values()) {
+        for (DatasetReader r : readers.values()) {
             System.out.printf("  %-16s %s%n", r.name(), r.description());
         }
     }

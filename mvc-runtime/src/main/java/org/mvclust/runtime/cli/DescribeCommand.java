@@ -1,5 +1,6 @@
 package org.mvclust.runtime.cli;
 
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import org.mvclust.runtime.config.GraphLoader;
@@ -22,9 +23,16 @@ final class DescribeCommand implements Runnable {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a graph value; repeatable.")
     List<String> sets = new ArrayList<>();
 
+    private final GraphLoader graphs;
+
+    @Inject
+    DescribeCommand(GraphLoader graphs) {
+        this.graphs = graphs;
+    }
+
     @Override
     public void run() {
-        GraphSpec g = common.injector().getInstance(GraphLoader.class).load(method, sets);
+        GraphSpec g = graphs.load(method, sets);
         System.out.println("# " + g.name() + " (" + g.source() + "): " + g.description());
         System.out.print(Yaml.toYaml(g.tree()));
     }

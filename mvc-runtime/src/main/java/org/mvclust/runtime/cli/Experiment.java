@@ -1,6 +1,6 @@
 package org.mvclust.runtime.cli;
 
-import com.google.inject.Injector;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -18,15 +18,15 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.mvclust.api.DatasetException;
 import org.mvclust.api.MultiViewData;
-import org.mvclust.runtime.config.ConfigException;
+import org.mvclust.api.Preprocessor;
+import org.mvclust.runtime.ConfigException;
 import org.mvclust.runtime.config.GraphLoader;
 import org.mvclust.runtime.config.GraphSpec;
 import org.mvclust.runtime.config.Yaml;
 import org.mvclust.runtime.data.DataResolver;
-import org.mvclust.runtime.data.Preprocess;
 import org.mvclust.runtime.eval.Health;
 import org.mvclust.runtime.eval.KnnAgreement;
-import org.mvclust.runtime.eval.Metrics;
+import org.mvclust.runtime.eval.MetricSet;
 import org.mvclust.runtime.graph.Model;
 import org.mvclust.runtime.graph.ModelBuilder;
 import org.mvclust.runtime.plugin.Registry;
@@ -46,17 +46,44 @@ final class Experiment {
     final MultiViewData data;
     final int clusters;
     final String graphYaml;
-    final List<Preprocess.Fitted> fitted;
+    /** What preprocessing fitted, one row per view (preprocess.json). */
+    final List<Map<String, Object>> fitted = new ArrayList<>();
     final Settings settings;
     final KnnAgreement knn;
+    final MetricSet metrics;
+
+    /** Opens experiments with the components discovery found; commands receive it by injection. */
+    static final class Factory {
+        private final Registry registry;
+        private final GraphLoader graphs;
+        private final DataResolver datasets;
+        private final MetricSet metrics;
+        private final Map<String, Preprocessor> preprocessors;
+
+        @Inject
+        Factory(Registry registry, GraphLoader graphs, DataResolver datasets, MetricSet metrics,
+                Map<String, Preprocessor> preprocessors) {
+            this.registry = registry;
+            this.graphs = graphs;
+            this.datasets = datasets;
+            this.metrics = metrics;
+            this.preprocessors = preprocessors;
+        }
+
+        Experiment open(String method, String dataset, List<Path> dataDirs, Integer clusters, Settings settings)
+                throws DatasetException {
+            return new Experiment(this, method, dataset, dataDirs, clusters, settings);
+        }
+    }
 
     /** Loads and validates everything before any training: graph, dataset, cluster count, preprocessing. */
-    Experiment(Injector injector, String method, String dataset, List<Path> dataDirs, Integer clusters, Settings settings)
+    private Experiment(Factory f, String method, String dataset, List<Path> dataDirs, Integer clusters, Settings settings)
             throws DatasetException {
-        this.registry = injector.getInstance(Registry.class);
+        this.registry = f.registry;
+        this.metrics = f.metrics;
         this.settings = settings;
-        this.spec = injector.getInstance(GraphLoader.class).load(method, settings.overrides());
-        this.data = injector.getInstance(DataResolver.class).load(dataset, dataDirs, spec.readerOptions(DataResolver.name(dataset)));
+        this.spec = f.graphs.load(method, settings.overrides());
+        this.data = f.datasets.load(dataset, dataDirs, spec.readerOptions(DataResolver.name(dataset)));
         int k = clusters != null ? clusters : data.classes();
         if (k < 2) {
             throw new ConfigException("dataset " + data.name() + " has no labels to count clusters from; pass --clusters K");
@@ -66,7 +93,14 @@ final class Experiment {
         }
         this.clusters = k;
         this.knn = data.samples() > 10 ? KnnAgreement.of(data.views(), 10) : null; // the raw views, as score.py
-        this.fitted = Preprocess.apply(spec.preprocess(), data.views());
+        Preprocessor pre = f.preprocessors.get(spec.preprocess());
+        for (int v = 0; v < data.viewCount(); v++) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("view", data.viewNames().get(v));
+            row.put("method", spec.preprocess());
+            row.putAll(pre.apply(data.views().get(v)));
+            fitted.add(row);
+        }
         this.graphYaml = Yaml.toYaml(spec.tree());
     }
 
@@ -85,9 +119,10 @@ final class Experiment {
         try (Model model = new ModelBuilder(spec, registry, clusters, seed).build(data.views())) {
             profile.add("graph build", System.nanoTime() - t0);
             Progress progress = new Progress(log, System.console() != null);
-            Trainer trainer = new Trainer(model, spec, registry, data.samples(), clusters, data.labels(),
+            Trainer trainer = new Trainer(model, spec, registry, data.samples(), clusters,
                     new Trainer.Options(seed, settings.threads(), dir.resolve("checkpoint.bin"), settings.checkpointEvery(),
-                            settings.checkpointSeconds(), settings.resume(), settings.evalEvery(), progress, profile, settings.device()), fingerprint(seed));
+                            settings.checkpointSeconds(), settings.resume(), settings.evalEvery(), progress, profile, settings.device()),
+                    fingerprint(seed), data.hasLabels() ? List.of(new Evaluation(data.labels(), metrics)) : List.of());
             Trainer.Outcome res = trainer.run();
             long tw = System.nanoTime();
             Map<String, Object> m = write(dir, seed, res, profile.seconds("training steps") - stepsBefore);
@@ -106,7 +141,7 @@ final class Experiment {
             labels.append('\n');
         }
         Outputs.write(dir.resolve("graph.yaml"), graphYaml);
-        Outputs.write(dir.resolve("preprocess.json"), Yaml.toJson(Preprocess.describe(data.viewNames(), fitted)));
+        Outputs.write(dir.resolve("preprocess.json"), Yaml.toJson(fitted));
         Outputs.write(dir.resolve("labels.csv"), labels.toString());
         Outputs.write(dir.resolve("history.csv"), Outputs.csv(res.history()));
         Outputs.write(dir.resolve("steps.csv"), Outputs.csv(res.steps()));
@@ -128,7 +163,7 @@ final class Experiment {
         m.put("readout_seconds", res.readoutSeconds());
         m.put("train_gflop", res.trainFlops() / 1e9);
         m.put("peak_rss_mb", peakRssMb());
-        m.put("metrics", data.hasLabels() ? Metrics.all(data.labels(), res.labels()) : Map.of());
+        m.put("metrics", data.hasLabels() ? metrics.all(data.labels(), res.labels()) : Map.of());
         if (!res.report().isEmpty()) {
             m.put("report", res.report());
         }
@@ -136,7 +171,7 @@ final class Experiment {
         Outputs.write(dir.resolve("metrics.json"), Yaml.toJson(m));
         if (settings.plots()) { // a failure only prints a warning
             org.mvclust.runtime.report.Plots.writeRun(dir, spec.name() + " on " + data.name() + ", seed " + seed, res.history(),
-                    res.embedding(), res.labels(), data.hasLabels() ? data.labels() : null);
+                    res.embedding(), res.labels(), data.hasLabels() ? data.labels() : null, metrics.names());
         }
         return m;
     }
@@ -145,7 +180,7 @@ final class Experiment {
     private void health(Map<String, Object> m, long seed, Trainer.Outcome res) {
         long t = System.nanoTime();
         Map<String, Object> h = Health.measures(res.labels(), clusters, Health.kmeans(data.views(), clusters, seed), knn);
-        String nan = nanLoss(res.history());
+        String nan = nanLoss(res.history(), metrics.names());
         h.put("nan_loss", nan != null);
         h.put("seconds", (System.nanoTime() - t) / 1e9);
         m.put("health", h);
@@ -156,8 +191,8 @@ final class Experiment {
     }
 
     /** Where a loss first went NaN or infinite ("TERM, epoch E of phase P"), or null. */
-    static String nanLoss(List<Map<String, Object>> history) {
-        Set<String> skip = new HashSet<>(Metrics.NAMES);
+    static String nanLoss(List<Map<String, Object>> history, List<String> metricNames) {
+        Set<String> skip = new HashSet<>(metricNames);
         skip.addAll(List.of("phase", "epoch", "seconds"));
         for (Map<String, Object> row : history) {
             for (var e : row.entrySet()) {
@@ -290,8 +325,8 @@ final class Experiment {
     }
 
     /** The last value each loss term reported (its history column), for selection by one term. */
-    private static Map<String, Double> finalLosses(List<Map<String, Object>> history) {
-        Set<String> skip = new HashSet<>(Metrics.NAMES);
+    private Map<String, Double> finalLosses(List<Map<String, Object>> history) {
+        Set<String> skip = new HashSet<>(metrics.names());
         skip.addAll(List.of("phase", "epoch", "seconds", "loss"));
         Map<String, Double> out = new TreeMap<>();
         for (Map<String, Object> row : history) {

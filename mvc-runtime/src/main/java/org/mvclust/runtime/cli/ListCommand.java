@@ -1,5 +1,6 @@
 package org.mvclust.runtime.cli;
 
+import jakarta.inject.Inject;
 import java.io.PrintStream;
 import java.util.Map;
 import org.mvclust.api.Block;
@@ -22,10 +23,17 @@ final class ListCommand implements Runnable {
     @Option(names = "--kind", description = "Only this kind: ${COMPLETION-CANDIDATES}")
     String kind;
 
+    private final Registry registry;
+    private final GraphLoader graphs;
+
+    @Inject
+    ListCommand(Registry registry, GraphLoader graphs) {
+        this.registry = registry;
+        this.graphs = graphs;
+    }
+
     @Override
     public void run() {
-        var injector = common.injector();
-        Registry registry = injector.getInstance(Registry.class);
         PrintStream out = System.out;
         for (Kind k : Kind.values()) {
             if (kind != null && !kind.equals(k.label)) {
@@ -54,7 +62,7 @@ final class ListCommand implements Runnable {
             out.println();
         }
         if (kind == null) {
-            out.println("methods (presets): " + String.join(", ", injector.getInstance(GraphLoader.class).presetNames()));
+            out.println("methods (presets): " + String.join(", ", graphs.presetNames()));
         }
         if (!registry.problems().isEmpty()) {
             System.err.println("plugin problems:");

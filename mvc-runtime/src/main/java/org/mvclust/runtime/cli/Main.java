@@ -1,5 +1,9 @@
 package org.mvclust.runtime.cli;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.mvclust.runtime.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,7 +26,13 @@ public final class Main implements Runnable {
     }
 
     public static int execute(String... args) {
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl;
+        try {
+            cl = new CommandLine(Main.class, new GuiceFactory(Bootstrap.injector(pluginDirs(args))));
+        } catch (ConfigException e) {
+            System.err.println("error: " + message(e));
+            return 2;
+        }
         cl.setExecutionExceptionHandler((e, cmd, parse) -> {
             cmd.getErr().println("error: " + message(e));
             if (System.getenv("MVCLUST_DEBUG") != null) {
@@ -31,6 +41,19 @@ public final class Main implements Runnable {
             return 2;
         });
         return cl.execute(args);
+    }
+
+    /** The {@code --plugins} directories, read before picocli builds the commands that receive their components. */
+    static List<Path> pluginDirs(String... args) {
+        List<Path> dirs = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--plugins") && i + 1 < args.length) {
+                dirs.add(Path.of(args[++i]));
+            } else if (args[i].startsWith("--plugins=")) {
+                dirs.add(Path.of(args[i].substring("--plugins=".length())));
+            }
+        }
+        return dirs;
     }
 
     static String message(Throwable e) {

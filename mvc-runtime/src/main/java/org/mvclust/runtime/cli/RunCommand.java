@@ -1,12 +1,13 @@
 package org.mvclust.runtime.cli;
 
+import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.mvclust.runtime.config.ConfigException;
+import org.mvclust.runtime.ConfigException;
 import org.mvclust.runtime.data.DataResolver;
 import org.mvclust.runtime.graph.Flops;
 import org.mvclust.runtime.train.Profile;
@@ -75,13 +76,20 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-plots", description = "Skip the pictures (curves.png, embedding.png, confusion.png).")
     boolean noPlots;
 
+    private final Experiment.Factory experiments;
+
+    @Inject
+    RunCommand(Experiment.Factory experiments) {
+        this.experiments = experiments;
+    }
+
     @Override
     public Integer call() throws Exception {
         if (runs < 1) {
             throw new ConfigException("--runs must be at least 1");
         }
         RunSelection selection = RunSelection.parse(select);
-        Experiment exp = new Experiment(common.injector(), method, dataset, DataResolver.dataDirs(dataDir), clusters,
+        Experiment exp = experiments.open(method, dataset, DataResolver.dataDirs(dataDir), clusters,
                 new Experiment.Settings(sets, threads, checkpointEvery, checkpointSeconds, evalEvery, resume, !noPlots, device));
         selection.check(exp.spec);
         Path dir = out != null ? out : Path.of("runs", (exp.spec.name() + "-" + exp.data.name() + "-s" + seed)

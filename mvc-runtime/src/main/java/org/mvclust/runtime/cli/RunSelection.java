@@ -2,9 +2,9 @@ package org.mvclust.runtime.cli;
 
 import java.util.List;
 import java.util.Map;
-import org.mvclust.runtime.config.ConfigException;
+import org.mvclust.runtime.ConfigException;
+import org.mvclust.runtime.Names;
 import org.mvclust.runtime.config.GraphSpec;
-import org.mvclust.runtime.config.Names;
 
 /**
  * Which of several runs to keep, by a criterion that never looks at labels: the lowest final training loss

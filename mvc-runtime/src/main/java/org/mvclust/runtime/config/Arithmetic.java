@@ -2,6 +2,8 @@ package org.mvclust.runtime.config;
 
 import java.util.Map;
 import java.util.Set;
+import org.mvclust.runtime.ConfigException;
+import org.mvclust.runtime.Names;
 
 /**
  * The inside of a {@code ${...}} that is more than a name: numbers, graph variables, + − * / and parentheses, e.g.

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import org.mvclust.api.PresetProvider;
+import org.mvclust.runtime.ConfigException;
+import org.mvclust.runtime.Names;
 import org.mvclust.runtime.plugin.Kind;
 import org.mvclust.runtime.plugin.Registry;
 

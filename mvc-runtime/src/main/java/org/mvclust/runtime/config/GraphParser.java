@@ -10,9 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.mvclust.api.Block;
+import org.mvclust.api.Optimizer;
 import org.mvclust.api.ParamSpec;
 import org.mvclust.api.Port;
 import org.mvclust.api.Readout;
+import org.mvclust.runtime.ConfigException;
+import org.mvclust.runtime.Names;
 import org.mvclust.runtime.config.GraphSpec.ActionSpec;
 import org.mvclust.runtime.config.GraphSpec.BufferSpec;
 import org.mvclust.runtime.config.GraphSpec.LossSpec;
@@ -36,11 +39,8 @@ public final class GraphParser {
             "store", Set.of("from", "into"),
             "kmeans", Set.of("in", "k", "centroids", "labels", "restarts", "max_iter", "warm"));
     static final Set<String> STEP = Set.of("losses", "train", "optimizer", "clip", "grad_norms");
-    static final Set<String> OPTIMIZER = Set.of("type", "lr", "beta1", "beta2", "eps", "rho", "momentum");
     static final Set<String> READOUT = Set.of("type", "in", "params");
     public static final Set<String> BUILTIN_VARS = Set.of("dim", "clusters", "views", "samples");
-    public static final List<String> OPTIMIZERS = List.of("adam", "rmsprop", "sgd");
-    public static final List<String> PREPROCESS = List.of("none", "minmax", "zscore", "l2");
 
     private final Registry registry;
     private final String source;
@@ -77,7 +77,7 @@ public final class GraphParser {
                 throw error("dataset", "expected a mapping (preprocess and reader options such as nan, views, labels, samples)");
             }
             preprocess = text(d, "preprocess", "dataset", "none");
-            oneOf(preprocess, PREPROCESS, "dataset.preprocess", "preprocessing");
+            registry.get(Kind.PREPROCESSOR, preprocess, where("dataset.preprocess"));
             d.fields().forEachRemaining(e -> {
                 if (e.getKey().equals("for")) {
                     if (!e.getValue().isObject()) {
@@ -122,7 +122,7 @@ public final class GraphParser {
         this.known = known;
         List<PhaseSpec> phases = phases(phasesTree, "phases", nodes.keySet(), losses);
         ReadoutSpec readout = readout(tree.get("readout"), tensors);
-        List<String> report = report(tree.get("report"), tensors);
+        List<TensorRef> report = report(tree.get("report"), tensors);
         return new GraphSpec(text(tree, "name", "", "unnamed"), text(tree, "description", "", ""), source, vars,
                 preprocess, readerOptions, perDataset, buffers, nodes, losses, phases, readout, report, tree);
     }
@@ -138,7 +138,7 @@ public final class GraphParser {
         }
         String type = required(n, "type", at);
         Block block = registry.get(kind, type, where(at + ".type"));
-        Map<String, String> in = wires(n.get("in"), at + ".in");
+        Map<String, TensorRef> in = refs(wires(n.get("in"), at + ".in"));
         Map<String, String> out = wires(n.get("out"), at + ".out");
         checkPorts(at, block, in, tensors);
         for (String o : out.keySet()) {
@@ -158,7 +158,7 @@ public final class GraphParser {
         keys(n, LOSS, at);
         String type = required(n, "type", at);
         Block block = registry.get(Kind.LOSS, type, where(at + ".type"));
-        Map<String, String> in = wires(n.get("in"), at + ".in");
+        Map<String, TensorRef> in = refs(wires(n.get("in"), at + ".in"));
         checkPorts(at, block, in, tensors);
         Map<String, Object> params = params(n.get("params"), at + ".params");
         ParamResolver.check(where(at + ".params"), block.params(), params, known);
@@ -166,23 +166,21 @@ public final class GraphParser {
         return new LossSpec(id, type, bool(n, "per_view", at), in, weight, params);
     }
 
-    private void checkPorts(String at, Block block, Map<String, String> in, Set<String> tensors) {
+    private void checkPorts(String at, Block block, Map<String, TensorRef> in, Set<String> tensors) {
         Map<String, Port> ports = new LinkedHashMap<>();
         block.inputs().forEach(p -> ports.put(p.name(), p));
-        for (Map.Entry<String, String> w : in.entrySet()) {
+        for (Map.Entry<String, TensorRef> w : in.entrySet()) {
             Port p = ports.get(w.getKey());
             if (p == null) {
                 throw error(at + ".in." + w.getKey(), Names.unknown("input port of '" + block.name() + "'", w.getKey(), ports.keySet()));
             }
-            String t = w.getValue();
-            boolean all = t.endsWith("[*]");
-            if (p.list() != all) {
+            TensorRef t = w.getValue();
+            if (p.list() != t.all()) {
                 throw error(at + ".in." + w.getKey(), p.list() ? "port takes one tensor per view: write '" + t + "[*]'"
                         : "port takes one tensor, not a list: drop '[*]'");
             }
-            String base = t.replaceAll("\\[(\\*|\\d+)]$", "");
-            if (!tensors.contains(base)) {
-                throw error(at + ".in." + w.getKey(), Names.unknown("tensor", base, tensors) + "; a node may only read tensors made by nodes above it");
+            if (!tensors.contains(t.base())) {
+                throw error(at + ".in." + w.getKey(), Names.unknown("tensor", t.base(), tensors) + "; a node may only read tensors made by nodes above it");
             }
         }
         for (Port p : ports.values()) {
@@ -268,10 +266,9 @@ public final class GraphParser {
             JsonNode o = a.get(type);
             aat = aat + "." + type;
             keys(o, ACTIONS.get(type), aat);
-            String in = required(o, type.equals("store") ? "from" : "in", aat);
-            String base = in.replaceAll("\\[(\\*|\\d+)]$", "");
-            if (!tensors.contains(base)) {
-                throw error(aat + (type.equals("store") ? ".from" : ".in"), Names.unknown("tensor", base, tensors));
+            TensorRef in = TensorRef.parse(required(o, type.equals("store") ? "from" : "in", aat));
+            if (!tensors.contains(in.base())) {
+                throw error(aat + (type.equals("store") ? ".from" : ".in"), Names.unknown("tensor", in.base(), tensors));
             }
             String into = type.equals("store") ? required(o, "into", aat) : text(o, "centroids", aat, null);
             if (into != null && !buffers.contains(into)) {
@@ -369,22 +366,27 @@ public final class GraphParser {
         return ids;
     }
 
-    /** An optimizer spec; with a base, the keys given override the base's (a parameter group). */
+    /** An optimizer and its settings; with a base, the keys given override the base's (a parameter group). */
     private OptimizerSpec optimizer(JsonNode o, String at, OptimizerSpec base) {
-        keys(o, OPTIMIZER, at);
+        if (!o.isObject()) {
+            throw error(at, "expected a mapping like {type: adam, lr: 0.001}");
+        }
         String type = base != null ? text(o, "type", at, base.type()) : required(o, "type", at);
-        oneOf(type, OPTIMIZERS, at + ".type", "optimizer");
+        Optimizer optimizer = registry.get(Kind.OPTIMIZER, type, where(at + ".type"));
         if (base != null && !type.equals(base.type())) {
             throw error(at + ".type", "a parameter group uses the step's optimizer (" + base.type() + "); only its settings may differ");
         }
-        OptimizerSpec opt = new OptimizerSpec(type, num(o, "lr", at, base != null ? base.lr() : 1e-3),
-                num(o, "beta1", at, base != null ? base.beta1() : 0.9), num(o, "beta2", at, base != null ? base.beta2() : 0.999),
-                num(o, "eps", at, base != null ? base.eps() : type.equals("adam") ? 1e-7 : 1e-8),
-                num(o, "rho", at, base != null ? base.rho() : 0.99), num(o, "momentum", at, base != null ? base.momentum() : 0.0));
-        if (!(opt.lr() > 0)) {
+        Map<String, Object> raw = new LinkedHashMap<>(base != null ? base.params() : Map.of());
+        o.fields().forEachRemaining(e -> {
+            if (!e.getKey().equals("type")) {
+                raw.put(e.getKey(), plain(e.getValue()));
+            }
+        });
+        Map<String, Object> params = ParamResolver.resolve(where(at), optimizer.params(), raw, vars).asMap();
+        if (params.get("lr") instanceof Number lr && !(lr.doubleValue() > 0)) {
             throw error(at + ".lr", "must be > 0");
         }
-        return opt;
+        return new OptimizerSpec(type, params);
     }
 
     private ReadoutSpec readout(JsonNode r, Set<String> tensors) {
@@ -404,8 +406,8 @@ public final class GraphParser {
     }
 
     /** Tensors evaluated once at the end, on all samples as one batch, and written to the results. */
-    private List<String> report(JsonNode r, Set<String> tensors) {
-        List<String> out = new ArrayList<>();
+    private List<TensorRef> report(JsonNode r, Set<String> tensors) {
+        List<TensorRef> out = new ArrayList<>();
         if (r == null) {
             return out;
         }
@@ -414,11 +416,11 @@ public final class GraphParser {
         }
         for (int i = 0; i < r.size(); i++) {
             String t = r.get(i).asText();
-            String base = t.replaceAll("\\[\\d+]$", "");
-            if (!r.get(i).isTextual() || !tensors.contains(base)) {
+            TensorRef ref = TensorRef.parse(t);
+            if (!r.get(i).isTextual() || ref.all() || !tensors.contains(ref.base())) {
                 throw error("report[" + i + "]", Names.unknown("tensor", t, tensors));
             }
-            out.add(t);
+            out.add(ref);
         }
         return out;
     }
@@ -454,12 +456,6 @@ public final class GraphParser {
     private void id(String id, String at) {
         if (!id.matches("[A-Za-z][A-Za-z0-9_]*")) {
             throw error(at, "ids are letters, digits and '_' and start with a letter");
-        }
-    }
-
-    private void oneOf(String v, List<String> allowed, String at, String what) {
-        if (!allowed.contains(v)) {
-            throw error(at, Names.unknown(what, v, allowed));
         }
     }
 
@@ -509,10 +505,6 @@ public final class GraphParser {
             return v.asBoolean();
         }
         throw error(at + "." + key, "expected true or false, got " + v);
-    }
-
-    private double num(JsonNode n, String key, String at, double def) {
-        return n.has(key) ? number(n.get(key), at + "." + key) : def;
     }
 
     /** A number, or "${var}" naming a graph variable that holds one. */
@@ -565,6 +557,12 @@ public final class GraphParser {
             }
             m.put(e.getKey(), e.getValue().asText());
         });
+        return m;
+    }
+
+    private static Map<String, TensorRef> refs(Map<String, String> wires) {
+        Map<String, TensorRef> m = new LinkedHashMap<>();
+        wires.forEach((port, t) -> m.put(port, TensorRef.parse(t)));
         return m;
     }
 

@@ -12,7 +12,7 @@ import org.mvclust.runtime.plugin.Kind;
 public record GraphSpec(String name, String description, String source, Map<String, Object> vars,
                         String preprocess, Map<String, String> readerOptions, Map<String, Map<String, String>> perDataset,
                         Map<String, BufferSpec> buffers, Map<String, NodeSpec> nodes, Map<String, LossSpec> losses,
-                        List<PhaseSpec> phases, ReadoutSpec readout, List<String> report, ObjectNode tree) {
+                        List<PhaseSpec> phases, ReadoutSpec readout, List<TensorRef> report, ObjectNode tree) {
 
     /** Reader options for the named dataset: the graph's own, then those under {@code dataset.for.NAME}. */
     public Map<String, String> readerOptions(String dataset) {
@@ -22,12 +22,12 @@ public record GraphSpec(String name, String description, String source, Map<Stri
     }
 
     /** A block instance; per-view nodes are built once per view with their own variables. */
-    public record NodeSpec(String id, Kind kind, String type, boolean perView, Map<String, String> in,
+    public record NodeSpec(String id, Kind kind, String type, boolean perView, Map<String, TensorRef> in,
                            Map<String, String> out, Map<String, Object> params) {
     }
 
     /** A loss instance with its default weight; per-view losses are summed over views. */
-    public record LossSpec(String id, String type, boolean perView, Map<String, String> in, double weight,
+    public record LossSpec(String id, String type, boolean perView, Map<String, TensorRef> in, double weight,
                            Map<String, Object> params) {
     }
 
@@ -50,7 +50,7 @@ public record GraphSpec(String name, String description, String source, Map<Stri
      * A whole-dataset operation between training: {@code store} evaluates a tensor on all samples into a buffer or
      * variable; {@code kmeans} clusters a tensor and writes centroids and/or one-hot labels.
      */
-    public record ActionSpec(String type, String in, String into, String labels, Object k, Map<String, Object> options) {
+    public record ActionSpec(String type, TensorRef in, String into, String labels, Object k, Map<String, Object> options) {
     }
 
     /**
@@ -60,7 +60,8 @@ public record GraphSpec(String name, String description, String source, Map<Stri
     public record StepSpec(Map<String, Double> losses, Map<String, OptimizerSpec> train, double clip, List<String> gradNorms) {
     }
 
-    public record OptimizerSpec(String type, double lr, double beta1, double beta2, double eps, double rho, double momentum) {
+    /** An optimizer by name and its resolved settings. */
+    public record OptimizerSpec(String type, Map<String, Object> params) {
     }
 
     public record ReadoutSpec(String type, String in, Map<String, Object> params) {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.mvclust.api.ParamSpec;
 import org.mvclust.api.Params;
+import org.mvclust.runtime.ConfigException;
+import org.mvclust.runtime.Names;
 
 /**
  * Checks raw config values against declared parameters, substitutes ${vars} (or arithmetic on them, e.g.

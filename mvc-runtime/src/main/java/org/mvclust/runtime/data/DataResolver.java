@@ -8,14 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.mvclust.api.Component;
 import org.mvclust.api.DatasetCatalog;
 import org.mvclust.api.DatasetException;
 import org.mvclust.api.DatasetReader;
 import org.mvclust.api.Matrix;
 import org.mvclust.api.MultiViewData;
-import org.mvclust.runtime.config.ConfigException;
-import org.mvclust.runtime.config.Names;
+import org.mvclust.runtime.ConfigException;
+import org.mvclust.runtime.Names;
 import org.mvclust.runtime.config.ParamResolver;
 import org.mvclust.runtime.plugin.Kind;
 import org.mvclust.runtime.plugin.Registry;
@@ -25,11 +24,24 @@ import org.mvclust.runtime.plugin.Registry;
  * catalogued benchmark ({@code hw}) or a file path; the option {@code views=1,3} keeps those views (1-based, in order).
  */
 public final class DataResolver {
-    private final Registry registry;
+    private final Map<String, DatasetReader> readers;
+    private final List<DatasetCatalog> catalogs;
 
     @Inject
+    public DataResolver(Map<String, DatasetReader> readers, List<DatasetCatalog> catalogs) {
+        this.readers = readers;
+        this.catalogs = catalogs;
+    }
+
+    /** With the readers and catalogs a registry holds. */
     public DataResolver(Registry registry) {
-        this.registry = registry;
+        this(readers(registry), registry.catalogs());
+    }
+
+    private static Map<String, DatasetReader> readers(Registry registry) {
+        Map<String, DatasetReader> m = new LinkedHashMap<>();
+        registry.all(Kind.READER).forEach((name, c) -> m.put(name, (DatasetReader) c));
+        return m;
     }
 
     /** The data directories searched for named datasets: the flag, then $MVCLUST_DATA, then ./data. */
@@ -78,12 +90,11 @@ public final class DataResolver {
     }
 
     private MultiViewData loadWhole(String name, Map<String, String> options, List<Path> dataDirs) throws DatasetException {
-        Map<String, Component> readers = registry.all(Kind.READER);
         if (readers.containsKey(name) && !Files.exists(Path.of(name))) {
-            DatasetReader r = (DatasetReader) readers.get(name);
+            DatasetReader r = readers.get(name);
             return r.read(null, params(r, options, "dataset " + name));
         }
-        for (DatasetCatalog c : registry.catalogs()) {
+        for (DatasetCatalog c : catalogs) {
             if (c.names().contains(name)) {
                 return c.load(name, dataDirs, options);
             }
@@ -97,23 +108,22 @@ public final class DataResolver {
             throw new DatasetException(file.toAbsolutePath() + ": no such file or directory");
         }
         TreeSet<String> known = new TreeSet<>();
-        registry.catalogs().forEach(c -> known.addAll(c.names()));
+        catalogs.forEach(c -> known.addAll(c.names()));
         readers.forEach((k, v) -> known.add(k));
         throw new DatasetException("dataset '" + name + "' is neither a file nor a known dataset (nearest: "
                 + String.join(", ", Names.nearest(name, known)) + "; 'mvclust datasets' lists them)");
     }
 
     private DatasetReader readerFor(Path file, String forced) throws DatasetException {
-        Map<String, Component> readers = registry.all(Kind.READER);
         if (forced != null) {
             if (!readers.containsKey(forced)) {
                 throw new DatasetException(file + ": " + Names.unknown("reader", forced, readers.keySet()));
             }
-            return (DatasetReader) readers.get(forced);
+            return readers.get(forced);
         }
-        for (Component c : readers.values()) {
-            if (((DatasetReader) c).accepts(file)) {
-                return (DatasetReader) c;
+        for (DatasetReader r : readers.values()) {
+            if (r.accepts(file)) {
+                return r;
             }
         }
         throw new DatasetException(file + ": no reader recognises this file; name one with :reader=NAME ("

@@ -26,20 +26,12 @@ public record Model(Graph graph, Placeholder<TInt32> index, PlaceholderWithDefau
     public record Step(Op target, List<String> lossNames, List<Operand<TFloat32>> lossValues) {
     }
 
-    /** A whole-dataset operation run at the start of a phase. */
-    public sealed interface Action permits Store, Cluster {
-    }
+    /** A whole-dataset operation run at the start of a phase ({@link StoreAction}, {@link KMeansAction}). */
+    public interface Action {
+        /** What the profile calls it. */
+        String name();
 
-    /** Evaluates tensors on all samples and assigns them (to buffers or variables) in one session run. */
-    public record Store(String label, List<Op> assigns) implements Action {
-    }
-
-    /**
-     * k-means on each input (evaluated on all samples); writes centroids into the matching variable (may be null) and
-     * one-hot labels into {@code labels} (single input only). {@code warm} starts from the current centroids.
-     */
-    public record Cluster(String label, List<Operand<TFloat32>> inputs, List<StateVar> centroids, StateVar labels, int k,
-                          int restarts, int maxIter, boolean warm) implements Action {
+        void run(ActionContext ctx);
     }
 
     @Override

@@ -4,23 +4,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.mvclust.api.Block;
 import org.mvclust.api.Inputs;
 import org.mvclust.api.Matrix;
 import org.mvclust.api.Params;
-import org.mvclust.runtime.config.ConfigException;
-import org.mvclust.runtime.config.Names;
+import org.mvclust.runtime.ConfigException;
+import org.mvclust.runtime.Names;
 import org.mvclust.runtime.config.GraphSpec;
 import org.mvclust.runtime.config.GraphSpec.LossSpec;
 import org.mvclust.runtime.config.GraphSpec.NodeSpec;
 import org.mvclust.runtime.config.GraphSpec.PhaseSpec;
-import org.mvclust.runtime.config.GraphSpec.StepSpec;
 import org.mvclust.runtime.config.ParamResolver;
+import org.mvclust.runtime.config.TensorRef;
 import org.mvclust.runtime.plugin.Kind;
 import org.mvclust.runtime.plugin.Registry;
 import org.tensorflow.Graph;
-import org.tensorflow.GraphOperation;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
@@ -41,6 +39,7 @@ public final class ModelBuilder {
     private final long seed;
     private Graph graph;
     private Ops tf;
+    private StepCompiler stepCompiler;
     private PlaceholderWithDefault<TBool> training;
     private PlaceholderWithDefault<TInt64> noiseSeed;
     private final List<StateVar> state = new ArrayList<>();
@@ -102,6 +101,7 @@ public final class ModelBuilder {
         }
         Map<String, List<Model.Step>> steps = new LinkedHashMap<>();
         Map<String, List<Model.Action>> actions = new LinkedHashMap<>();
+        stepCompiler = new StepCompiler(tf, registry, spec.source(), owned, updates, this::newState);
         phases(spec.phases(), "", losses, steps, actions);
         Operand<TFloat32> readout = tensors.get(spec.readout().in());
         if (readout == null) {
@@ -118,7 +118,7 @@ public final class ModelBuilder {
         for (int v : n.perView() ? range(views) : new int[] {-1}) {
             Map<String, Operand<TFloat32>> out = instance(block, n.id(), n.in(), n.params(), v, mine);
             for (Map.Entry<String, String> o : n.out().entrySet()) {
-                tensors.put(v < 0 ? o.getValue() : o.getValue() + "." + v, out.get(o.getKey()));
+                tensors.put(TensorRef.key(o.getValue(), v), out.get(o.getKey()));
             }
         }
     }
@@ -132,7 +132,7 @@ public final class ModelBuilder {
             parts.add(out.get("loss"));
             out.forEach((k, t) -> {
                 if (!k.equals("loss")) {
-                    tensors.put(l.id() + "." + k + (v < 0 ? "" : "." + v), t);
+                    tensors.put(TensorRef.key(l.id() + "." + k, v), t);
                 }
             });
         }
@@ -141,7 +141,7 @@ public final class ModelBuilder {
         return total;
     }
 
-    private Map<String, Operand<TFloat32>> instance(Block block, String id, Map<String, String> wires,
+    private Map<String, Operand<TFloat32>> instance(Block block, String id, Map<String, TensorRef> wires,
                                                     Map<String, Object> rawParams, int view, List<StateVar> mine) {
         String where = spec.source() + ": " + (spec.nodes().containsKey(id) ? "nodes." : "losses.") + id
                 + (view >= 0 ? " (view " + view + ")" : "");
@@ -176,31 +176,30 @@ public final class ModelBuilder {
         return vars;
     }
 
-    private Inputs inputs(Map<String, String> wires, int view, String where) {
+    private Inputs inputs(Map<String, TensorRef> wires, int view, String where) {
         return new Inputs() {
             @Override
             public Operand<TFloat32> one(String port) {
-                String t = wire(port);
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.*)\\[(\\d+)]").matcher(t);
-                if (m.matches()) {
-                    return tensor(m.group(1) + "." + m.group(2), port);
+                TensorRef t = wire(port);
+                if (t.oneView()) {
+                    return tensor(t.key(), port);
                 }
-                if (view >= 0 && tensors.containsKey(t + "." + view)) {
-                    return tensors.get(t + "." + view);
+                if (view >= 0 && tensors.containsKey(t.key(view))) {
+                    return tensors.get(t.key(view));
                 }
-                if (!tensors.containsKey(t) && tensors.containsKey(t + ".0")) {
+                if (!tensors.containsKey(t.base()) && tensors.containsKey(t.key(0))) {
                     throw new ConfigException(where + ": port '" + port + "': '" + t + "' has one tensor per view;"
                             + " write " + t + "[*] for all or " + t + "[0] for one");
                 }
-                return tensor(t, port);
+                return tensor(t.base(), port);
             }
 
             @Override
             public List<Operand<TFloat32>> many(String port) {
-                String base = wire(port).replace("[*]", "");
+                TensorRef t = wire(port);
                 List<Operand<TFloat32>> list = new ArrayList<>();
                 for (int v = 0; v < views; v++) {
-                    list.add(tensor(base + "." + v, port));
+                    list.add(tensor(t.key(v), port));
                 }
                 return list;
             }
@@ -210,8 +209,8 @@ public final class ModelBuilder {
                 return wires.containsKey(port);
             }
 
-            private String wire(String port) {
-                String t = wires.get(port);
+            private TensorRef wire(String port) {
+                TensorRef t = wires.get(port);
                 if (t == null) {
                     throw new ConfigException(where + ": port '" + port + "' is not wired");
                 }
@@ -243,115 +242,20 @@ public final class ModelBuilder {
             actions.put(key, acts);
             List<Model.Step> steps = new ArrayList<>();
             for (int i = 0; i < p.steps().size(); i++) {
-                steps.add(step(p.steps().get(i), key, i, losses));
+                steps.add(stepCompiler.compile(p.steps().get(i), key, i, losses));
             }
             out.put(key, steps);
         }
     }
 
-    private Model.Step step(StepSpec s, String phase, int index, Map<String, Operand<TFloat32>> losses) {
-        String where = spec.source() + ": phase " + phase + " step " + index;
-        Ops st = tf.withSubScope("train_" + phase.replaceAll("[^A-Za-z0-9_]", "_") + "_" + index);
-        List<Operand<TFloat32>> terms = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        List<Operand<TFloat32>> values = new ArrayList<>();
-        s.losses().forEach((id, w) -> {
-            names.add(id);
-            values.add(losses.get(id));
-            terms.add(w == 1.0 ? losses.get(id) : st.math.mul(st.constant(w.floatValue()), losses.get(id)));
-        });
-        Operand<TFloat32> total = terms.size() == 1 ? terms.get(0) : st.math.addN(terms);
-        Set<GraphOperation> reach = GraphWalk.ancestors(total, false);
-        List<StateVar> trained = new ArrayList<>();
-        List<Integer> groupOf = new ArrayList<>();
-        List<GraphSpec.OptimizerSpec> groups = new ArrayList<>(s.train().values());
-        int gi = 0;
-        for (String id : s.train().keySet()) {
-            List<StateVar> vs = owned.getOrDefault(id, List.of()).stream()
-                    .filter(v -> reach.contains((GraphOperation) v.variable().op())).toList();
-            if (vs.isEmpty()) {
-                throw new ConfigException(where + ": node '" + id + "' has no variables that the losses "
-                        + s.losses().keySet() + " depend on");
-            }
-            trained.addAll(vs);
-            for (int i = 0; i < vs.size(); i++) {
-                groupOf.add(gi);
-            }
-            gi++;
-        }
-        List<Operand<TFloat32>> vars = trained.stream().map(StateVar::variable).toList();
-        var grads = st.gradients(total, vars);
-        List<Operand<TFloat32>> g = new ArrayList<>();
-        for (int i = 0; i < vars.size(); i++) {
-            g.add(grads.<TFloat32>dy(i));
-        }
-        List<String> ids = new ArrayList<>(s.train().keySet());
-        Map<String, List<Operand<TFloat32>>> norms = new LinkedHashMap<>();
-        for (int i = 0; i < trained.size(); i++) {
-            if (s.gradNorms().contains(ids.get(groupOf.get(i)))) {
-                String name = trained.get(i).name();
-                Operand<TFloat32> sq = st.sum(st.math.square(st.reshape(g.get(i), st.constant(new long[] {-1}))), st.constant(0));
-                norms.computeIfAbsent("grad_norm." + name.substring(0, name.indexOf('.')), k -> new ArrayList<>()).add(sq);
-            }
-        }
-        if (s.clip() > 0) {
-            g = Optimizers.clipByGlobalNorm(st, g, s.clip());
-        }
-        // Every gradient is computed before any variable changes: the backward pass reads the weights it updates.
-        Ops apply = st.withControlDependencies(new ArrayList<Op>(g));
-        List<Op> applied = new ArrayList<>();
-        for (int k = 0; k < groups.size(); k++) {
-            List<Integer> idx = new ArrayList<>();
-            for (int i = 0; i < trained.size(); i++) {
-                if (groupOf.get(i) == k) {
-                    idx.add(i);
-                }
-            }
-            String slotPrefix = "opt." + phase + "." + index + "." + k + ".";
-            List<Operand<TFloat32>> gk = g;
-            applied.add(Optimizers.apply(apply, groups.get(k), idx.stream().map(vars::get).toList(),
-                    idx.stream().map(gk::get).toList(), idx.stream().map(i -> trained.get(i).shape()).toList(),
-                    idx.stream().map(i -> trained.get(i).name()).toList(),
-                    (name, shape, value) -> newState(slotPrefix + name, shape, filled(shape, value)).variable()));
-        }
-        for (List<Op> ups : updates.values()) {
-            for (Op u : ups) {
-                GraphOperation op = (GraphOperation) u.op();
-                for (int i = 0; i < op.numInputs(); i++) {
-                    if (reach.contains((GraphOperation) op.input(i).op())) {
-                        applied.add(u);
-                        break;
-                    }
-                }
-            }
-        }
-        Op target = st.withControlDependencies(applied).noOp();
-        if (terms.size() > 1) {
-            names.add("total");
-            values.add(total);
-        }
-        int at = 0;
-        for (Map.Entry<String, List<Operand<TFloat32>>> e : norms.entrySet()) {
-            // in front: the trainer takes a step's last value as its objective
-            names.add(at, e.getKey());
-            values.add(at++, st.math.sqrt(e.getValue().size() == 1 ? e.getValue().get(0) : st.math.addN(e.getValue())));
-        }
-        return new Model.Step(target, names, values);
-    }
-
     private Model.Action action(GraphSpec.ActionSpec a, String phase, int i) {
         String where = spec.source() + ": phase " + phase + " action " + i + " (" + a.type() + ")";
         Ops at = tf.withSubScope("action_" + phase.replaceAll("[^A-Za-z0-9_]", "_") + "_" + i);
-        boolean all = a.in().endsWith("[*]");
-        String base = a.in().replaceAll("\\[(\\*|\\d+)]$", "");
+        boolean all = a.in().all();
         List<Operand<TFloat32>> inputs = new ArrayList<>();
         List<StateVar> targets = new ArrayList<>();
         for (int v : all ? range(views) : new int[] {-1}) {
-            String name = v < 0 ? a.in() : base + "." + v;
-            if (v < 0 && a.in().matches(".*\\[\\d+]")) {
-                name = base + "." + a.in().replaceAll(".*\\[(\\d+)]", "$1");
-            }
-            Operand<TFloat32> t = tensors.get(name);
+            Operand<TFloat32> t = tensors.get(v < 0 ? a.in().key() : a.in().key(v));
             if (t == null) {
                 throw new ConfigException(where + ": '" + a.in() + "' has one tensor per view; write " + a.in() + "[*]");
             }
@@ -359,52 +263,12 @@ public final class ModelBuilder {
             targets.add(a.into() == null ? null : target(a.into(), v, where));
         }
         if (a.type().equals("store")) {
-            List<Op> assigns = new ArrayList<>();
-            for (int j = 0; j < inputs.size(); j++) {
-                StateVar dst = targets.get(j);
-                Shape src = inputs.get(j).shape();
-                for (int d = 0; d < Math.min(src.numDimensions(), dst.shape().length); d++) {
-                    long want = dst.shape()[d];
-                    long have = src.size(d);
-                    if (have >= 0 && have != want && !(d == 0 && have == -1)) {
-                        throw new ConfigException(where + ": '" + a.in() + "' has shape " + src + " but '"
-                                + dst.name() + "' is " + java.util.Arrays.toString(dst.shape()));
-                    }
-                }
-                if (src.numDimensions() != dst.shape().length) {
-                    throw new ConfigException(where + ": '" + a.in() + "' has rank " + src.numDimensions() + " but '"
-                            + dst.name() + "' has rank " + dst.shape().length);
-                }
-                assigns.add(at.assign(dst.variable(), at.reshape(inputs.get(j), at.constant(dst.shape()))));
-            }
-            return new Model.Store(phase + "/" + a.type(), assigns);
+            return StoreAction.build(at, where, a.in(), inputs, targets);
         }
         int k = a.k() != null ? ParamResolver.resolve(where, List.of(org.mvclust.api.ParamSpec.ofInt("k", null, "clusters")),
                 Map.of("k", a.k()), vars(-1)).getInt("k") : defaultK(targets);
-        StateVar labels = null;
-        if (a.labels() != null) {
-            if (all) {
-                throw new ConfigException(where + ": labels can be written for one input only, not " + a.in());
-            }
-            labels = byName.get("buffer." + a.labels());
-            if (labels.shape()[1] != k) {
-                throw new ConfigException(where + ": buffer '" + a.labels() + "' has width " + labels.shape()[1]
-                        + " but k = " + k + " (one-hot labels need width k)");
-            }
-        }
-        for (StateVar c : targets) {
-            if (c != null && (c.shape().length != 2 || c.shape()[0] != k)) {
-                throw new ConfigException(where + ": centroids '" + c.name() + "' has shape "
-                        + java.util.Arrays.toString(c.shape()) + "; k-means writes " + k + " × features");
-            }
-        }
-        Map<String, Object> o = a.options();
-        boolean warm = Boolean.TRUE.equals(o.get("warm"));
-        if (warm && targets.contains(null)) {
-            throw new ConfigException(where + ": warm needs centroids to start from");
-        }
-        return new Model.Cluster(phase + "/" + a.type(), inputs, targets, labels, k,
-                (Integer) o.getOrDefault("restarts", 10), (Integer) o.getOrDefault("max_iter", 300), warm);
+        StateVar labels = a.labels() == null ? null : byName.get("buffer." + a.labels());
+        return KMeansAction.build(where, a.in(), inputs, targets, labels, a.labels(), k, a.options());
     }
 
     /** Without k: the rows of the centroid variable(s) when given (a block chose the count), else the clusters. */
@@ -461,16 +325,6 @@ public final class ModelBuilder {
 
     int samples() {
         return samples;
-    }
-
-    private static float[] filled(long[] shape, float value) {
-        long n = 1;
-        for (long d : shape) {
-            n *= d;
-        }
-        float[] a = new float[Math.toIntExact(n)];
-        java.util.Arrays.fill(a, value);
-        return a;
     }
 
     private static int[] range(int n) {

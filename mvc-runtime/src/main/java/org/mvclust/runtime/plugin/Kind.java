@@ -6,7 +6,10 @@ import org.mvclust.api.Encoder;
 import org.mvclust.api.FusionOperator;
 import org.mvclust.api.Head;
 import org.mvclust.api.Loss;
+import org.mvclust.api.Metric;
 import org.mvclust.api.OdeSolver;
+import org.mvclust.api.Optimizer;
+import org.mvclust.api.Preprocessor;
 import org.mvclust.api.Readout;
 
 /** The kinds of named component, each one SPI. */
@@ -17,7 +20,10 @@ public enum Kind {
     LOSS("loss", Loss.class),
     SOLVER("solver", OdeSolver.class),
     READER("reader", DatasetReader.class),
-    READOUT("readout", Readout.class);
+    READOUT("readout", Readout.class),
+    OPTIMIZER("optimizer", Optimizer.class),
+    METRIC("metric", Metric.class),
+    PREPROCESSOR("preprocessor", Preprocessor.class);
 
     public final String label;
     public final Class<? extends Component> type;

@@ -15,7 +15,7 @@ import java.util.function.BiConsumer;
 import org.mvclust.api.Component;
 import org.mvclust.api.DatasetCatalog;
 import org.mvclust.api.PresetProvider;
-import org.mvclust.runtime.config.ConfigException;
+import org.mvclust.runtime.ConfigException;
 
 /** Finds providers in the boot layer and in module jars of plugin directories (one new layer per directory). */
 public final class PluginLoader {

@@ -1,10 +1,16 @@
 package org.mvclust.runtime.plugin;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
 import com.google.inject.multibindings.MapBinder;
+import java.util.List;
 import org.mvclust.api.Component;
+import org.mvclust.api.DatasetCatalog;
 
-/** Guice bindings of every discovered component: one {@code Map<String, SPI>} per kind, plus the registry. */
+/**
+ * Guice bindings of everything discovery found: one {@code Map<String, SPI>} per kind (e.g. {@code Map<String, Loss>}),
+ * the dataset catalogs, and the registry itself.
+ */
 public final class PluginModule extends AbstractModule {
     private final Registry registry;
 
@@ -18,6 +24,11 @@ public final class PluginModule extends AbstractModule {
         for (Kind kind : Kind.values()) {
             bindKind(kind, kind.type);
         }
+    }
+
+    @Provides
+    List<DatasetCatalog> catalogs() {
+        return registry.catalogs();
     }
 
     private <T extends Component> void bindKind(Kind kind, Class<T> type) {

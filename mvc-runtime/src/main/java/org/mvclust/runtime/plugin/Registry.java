@@ -10,8 +10,8 @@ import java.util.TreeMap;
 import org.mvclust.api.Component;
 import org.mvclust.api.DatasetCatalog;
 import org.mvclust.api.PresetProvider;
-import org.mvclust.runtime.config.ConfigException;
-import org.mvclust.runtime.config.Names;
+import org.mvclust.runtime.ConfigException;
+import org.mvclust.runtime.Names;
 
 /** Everything discovery found: components by kind and name, where each came from, and what failed to load. */
 public final class Registry {

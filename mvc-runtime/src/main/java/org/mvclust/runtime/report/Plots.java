@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -36,7 +37,7 @@ public final class Plots {
     public static final String EMBEDDING = "embedding.png";
     public static final String CONFUSION = "confusion.png";
 
-    static final List<String> METRICS = List.of("acc", "nmi", "ari", "purity", "fscore");
+    static final List<String> METRICS = Metrics.NAMES;
     private static final List<String> CURVE_METRICS = List.of("acc", "nmi", "ari");
     private static final Set<String> NOT_LOSSES = Set.of("phase", "epoch", "seconds");
     private static final int LEGEND_MAX = 20;
@@ -54,8 +55,14 @@ public final class Plots {
      */
     public static boolean writeRun(Path dir, String title, List<Map<String, Object>> history, Matrix embedding,
                                    int[] labels, int[] truth) {
+        return writeRun(dir, title, history, embedding, labels, truth, METRICS);
+    }
+
+    /** As above, with the history's metric columns named (they are not drawn as losses). */
+    public static boolean writeRun(Path dir, String title, List<Map<String, Object>> history, Matrix embedding,
+                                   int[] labels, int[] truth, Collection<String> metrics) {
         boolean ok = true;
-        ok &= attempt(CURVES, () -> writeCurves(dir.resolve(CURVES), title, history));
+        ok &= attempt(CURVES, () -> writeCurves(dir.resolve(CURVES), title, history, metrics));
         if (embedding != null && labels != null) {
             ok &= attempt(EMBEDDING, () -> writeEmbedding(dir.resolve(EMBEDDING), title, embedding, labels, truth));
         }
@@ -84,13 +91,19 @@ public final class Plots {
 
     /** Losses per epoch (phases one after another on the x-axis, log scale when all positive) and ACC/NMI/ARI where evaluated. False if there is nothing to draw. */
     public static boolean writeCurves(Path file, String title, List<Map<String, Object>> history) throws IOException {
+        return writeCurves(file, title, history, METRICS);
+    }
+
+    /** As above, with the history's metric columns named. */
+    public static boolean writeCurves(Path file, String title, List<Map<String, Object>> history, Collection<String> metricCols)
+            throws IOException {
         Set<String> lossCols = new LinkedHashSet<>();
         Set<String> normCols = new LinkedHashSet<>();
         for (Map<String, Object> row : history) {
             for (String key : row.keySet()) {
                 if (key.startsWith("grad_norm.")) {
                     normCols.add(key);
-                } else if (!NOT_LOSSES.contains(key) && !METRICS.contains(key) && !key.endsWith("seconds")) {
+                } else if (!NOT_LOSSES.contains(key) && !metricCols.contains(key) && !key.endsWith("seconds")) {
                     lossCols.add(key);
                 }
             }

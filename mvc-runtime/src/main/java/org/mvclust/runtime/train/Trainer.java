@@ -1,10 +1,5 @@
 package org.mvclust.runtime.train;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,14 +9,11 @@ import java.util.SplittableRandom;
 import org.mvclust.api.Matrix;
 import org.mvclust.api.Params;
 import org.mvclust.api.Readout;
-import org.mvclust.runtime.config.ConfigException;
+import org.mvclust.runtime.ConfigException;
 import org.mvclust.runtime.config.GraphSpec;
 import org.mvclust.runtime.config.GraphSpec.PhaseSpec;
 import org.mvclust.runtime.config.ParamResolver;
 import org.mvclust.runtime.config.Yaml;
-import org.mvclust.runtime.eval.KMeans;
-import org.mvclust.runtime.eval.Metrics;
-import org.mvclust.runtime.graph.Flops;
 import org.mvclust.runtime.graph.Model;
 import org.mvclust.runtime.graph.StateVar;
 import org.mvclust.runtime.plugin.Kind;
@@ -34,14 +26,12 @@ import org.tensorflow.Session;
 import org.tensorflow.Tensor;
 import org.tensorflow.op.Ops;
 import org.tensorflow.proto.ConfigProto;
-import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt32;
-import org.tensorflow.types.TInt64;
 
 /**
- * Runs the phases of a built model: seeded shuffles, mini-batches, the steps of each batch in order, per-epoch
- * history, checkpoints, and the final readout. One session, one graph; nothing is rebuilt per step.
+ * Runs the phases of a built model: actions at a phase's start, then seeded shuffles into mini-batches whose steps a
+ * {@link StepRunner} executes, per-epoch history, and the final readout. Evaluation and checkpoints attach as
+ * {@link TrainingListener}s, FLOP counts and profiling as {@link StepListener}s. One session, one graph.
  */
 public final class Trainer {
     /**
@@ -79,26 +69,24 @@ public final class Trainer {
     private final Readout readout;
     private final Params readoutParams;
     private final int clusters;
-    private final int[] truth;
     private final int samples;
     private final Options opt;
-    private final String fingerprint;
+    private final List<TrainingListener> listeners = new ArrayList<>();
+    private final Checkpoints checkpoints;
+    private final FlopCount flops = new FlopCount();
     private final List<Exec> schedule = new ArrayList<>();
     private final List<Map<String, Object>> history = new ArrayList<>();
     private final List<Map<String, Object>> steps = new ArrayList<>();
     private long globalStep;
-    private double trainFlops;
-    private long lastCheckpoint = System.nanoTime();
-    /** Counts changes to the model's state (steps and actions); the last evaluation's readout is reused while it holds. */
+    /** Counts changes to the model's state (steps and actions); the last readout is reused while it holds. */
     private long version;
     private long evaluatedAt = -1;
     private Matrix evaluatedEmb;
     private int[] evaluatedLabels;
-    private final Map<String, Double> flopCache = new java.util.HashMap<>();
-    private final Map<String, Integer> traced = new java.util.HashMap<>();
 
-    public Trainer(Model model, GraphSpec spec, Registry registry, int samples, int clusters, int[] truth,
-                   Options opt, String fingerprint) {
+    /** {@code listeners} watch the epochs (e.g. evaluation against known classes); checkpoints come from the options. */
+    public Trainer(Model model, GraphSpec spec, Registry registry, int samples, int clusters, Options opt,
+                   String fingerprint, List<? extends TrainingListener> listeners) {
         this.model = model;
         this.spec = spec;
         this.readout = registry.get(Kind.READOUT, spec.readout().type(), spec.source() + ": readout.type");
@@ -106,9 +94,13 @@ public final class Trainer {
                 spec.readout().params(), Map.of());
         this.samples = samples;
         this.clusters = clusters;
-        this.truth = truth;
         this.opt = opt;
-        this.fingerprint = fingerprint;
+        this.listeners.addAll(listeners);
+        this.checkpoints = opt.checkpoint() == null ? null : new Checkpoints(opt.checkpoint(), opt.checkpointEvery(),
+                opt.checkpointSeconds(), model, fingerprint, opt.profile());
+        if (checkpoints != null) {
+            this.listeners.add(checkpoints);
+        }
         flatten(spec.phases(), "", "", schedule);
     }
 
@@ -137,7 +129,14 @@ public final class Trainer {
             long tf0 = System.nanoTime();
             initialise(session, model.data(), null);
             opt.profile().add("data feeding", System.nanoTime() - tf0);
-            Checkpoint ck = opt.resume() ? loadCheckpoint() : null;
+            Checkpoint ck = null;
+            if (opt.resume()) {
+                if (checkpoints == null) {
+                    opt.progress().message("no checkpoint to resume from; starting from the beginning");
+                } else {
+                    ck = checkpoints.load(opt.progress());
+                }
+            }
             initialise(session, model.state(), ck == null ? null : ck.values());
             if (ck != null) {
                 startExec = ck.header().get("exec").asInt();
@@ -152,15 +151,15 @@ public final class Trainer {
                 opt.progress().resumedAt(done + startEpoch);
                 opt.progress().message("resumed from " + opt.checkpoint() + " at " + position(startExec, startEpoch));
             }
+            StepRunner runner = new StepRunner(session, model, opt.seed(), List.of(new StepTimes(opt.profile()), flops));
             long t0 = System.nanoTime();
             for (int e = startExec; e < schedule.size(); e++) {
-                runExec(session, e, e == startExec ? startEpoch : 0);
+                runExec(session, runner, e, e == startExec ? startEpoch : 0);
             }
             double trainSeconds = (System.nanoTime() - t0) / 1e9;
             long t1 = System.nanoTime();
-            boolean fresh = evaluatedAt == version;
-            Matrix emb = fresh ? evaluatedEmb : evaluate(session);
-            int[] labels = fresh ? evaluatedLabels : readout.labels(emb, clusters, opt.seed(), readoutParams);
+            int[] labels = labels(session);
+            Matrix emb = evaluatedEmb;
             opt.profile().add("readout", System.nanoTime() - t1);
             double finalLoss = Double.NaN;
             for (int i = history.size() - 1; i >= 0 && Double.isNaN(finalLoss); i--) {
@@ -168,7 +167,8 @@ public final class Trainer {
                 finalLoss = v instanceof Number n ? n.doubleValue() : Double.NaN;
             }
             double readoutSeconds = (System.nanoTime() - t1) / 1e9;
-            return new Outcome(labels, emb, history, steps, finalLoss, trainFlops, trainSeconds, readoutSeconds, report(session));
+            return new Outcome(labels, emb, history, steps, finalLoss, flops.total(), trainSeconds, readoutSeconds,
+                    allSamples(session, 0).report(spec.report()));
         }
     }
 
@@ -206,95 +206,45 @@ public final class Trainer {
         return exec >= schedule.size() ? "the end" : "phase " + schedule.get(exec).label() + ", epoch " + epoch;
     }
 
-    private void runExec(Session session, int execIndex, int fromEpoch) {
+    private void runExec(Session session, StepRunner runner, int execIndex, int fromEpoch) {
         Exec exec = schedule.get(execIndex);
         PhaseSpec phase = exec.phase();
         List<Model.Step> phaseSteps = model.steps().get(exec.key());
         int batch = phase.batch() == 0 || phase.batch() > samples ? samples : phase.batch();
         int end = phase.dropLast() ? samples - samples % batch : samples;
         if (fromEpoch == 0) {
+            AllSamples ctx = allSamples(session, opt.seed() * 0x9E3779B97F4A7C15L + execIndex * 7919L);
             for (Model.Action a : model.actions().getOrDefault(exec.key(), List.of())) {
                 long ta = System.nanoTime();
-                act(session, a, execIndex);
-                opt.profile().add("actions (" + (a instanceof Model.Store ? "store" : "k-means") + ")", System.nanoTime() - ta);
+                version++;
+                a.run(ctx);
+                opt.profile().add("actions (" + a.name() + ")", System.nanoTime() - ta);
             }
         }
         for (int epoch = fromEpoch; epoch < phase.epochs(); epoch++) {
             long t0 = System.nanoTime();
             int[] order = permutation(execIndex, epoch);
-            Map<String, double[]> sums = new LinkedHashMap<>();
-            sums.put("loss", new double[2]);
-            int batches = 0;
+            EpochSums sums = new EpochSums();
             for (int from = 0; from < end; from += batch) {
                 int to = Math.min(samples, from + batch);
-                Map<String, Object> stepRow = new LinkedHashMap<>();
-                stepRow.put("step", globalStep);
-                stepRow.put("phase", exec.label());
-                stepRow.put("epoch", epoch + 1);
-                try (TInt32 idx = Tensors.of(order, from, to); TBool on = TBool.scalarOf(true)) {
-                    int first = phase.cycle() ? batches % phaseSteps.size() : 0;
-                    int last = phase.cycle() ? first + 1 : phaseSteps.size();
-                    for (int s = first; s < last; s++) {
-                        Model.Step step = phaseSteps.get(s);
-                        try (TInt64 seed = TInt64.vectorOf(opt.seed(), globalStep)) {
-                            Session.Runner r = session.runner().feed(model.index(), idx).feed(model.training(), on)
-                                    .feed(model.noiseSeed(), seed).addTarget(step.target());
-                            step.lossValues().forEach(r::fetch);
-                            // the first run of a step at a batch size reports its tensors' shapes, to count its FLOPs
-                            String flopKey = step.target().op().name() + "@" + (to - from);
-                            Double flops = flopCache.get(flopKey);
-                            int runs = traced.merge(step.target().op().name(), 1, Integer::sum);
-                            boolean opTimes = opt.profile().opTimes() && runs > 1 && runs <= 1 + Profile.TRACED_STEPS;
-                            long ts = System.nanoTime();
-                            try (Result res = flops == null || opTimes ? r.setOptions(Flops.traced()).runAndFetchMetadata() : r.run()) {
-                                opt.profile().add("training steps", System.nanoTime() - ts);
-                                if (opTimes) {
-                                    res.getMetadata().ifPresent(opt.profile()::addOps);
-                                }
-                                if (flops == null) {
-                                    flops = (double) Flops.perRun(step.target(), to - from,
-                                            res.getMetadata().map(Flops::shapes).orElse(Map.of()));
-                                    flopCache.put(flopKey, flops);
-                                }
-                                trainFlops += flops;
-                                for (int i = 0; i < step.lossNames().size(); i++) {
-                                    String name = (phaseSteps.size() > 1 ? "s" + s + "." : "") + step.lossNames().get(i);
-                                    double v = Tensors.scalar(res.get(i));
-                                    if (!Double.isFinite(v)) {
-                                        throw new IllegalStateException("loss " + name + " became " + v + " in phase "
-                                                + exec.label() + ", epoch " + (epoch + 1) + " (step " + globalStep + ")");
-                                    }
-                                    double[] sum = sums.computeIfAbsent(name, k -> new double[2]);
-                                    sum[0] += v;
-                                    sum[1]++;
-                                    stepRow.put(name, v);
-                                    if (i == step.lossNames().size() - 1) {
-                                        sums.get("loss")[0] += v;
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-                steps.add(stepRow);
+                int first = phase.cycle() ? sums.batches() % phaseSteps.size() : 0;
+                int last = phase.cycle() ? first + 1 : phaseSteps.size();
+                steps.add(runner.run(exec.label(), epoch + 1, globalStep, phaseSteps, first, last, order, from, to, sums));
                 globalStep++;
                 version++;
-                batches++;
+                sums.batchDone();
             }
-            Map<String, Double> means = new LinkedHashMap<>();
-            int nb = batches;
-            // a step's losses are averaged over the batches that ran it (with cycle, a fraction of them);
-            // "loss" over all batches
-            sums.forEach((k, v) -> means.put(k, v[0] / (k.equals("loss") ? nb : v[1])));
+            Map<String, Double> means = sums.means();
             boolean last = epoch + 1 == phase.epochs();
             Map<String, Double> metrics = null;
-            if (truth != null && (last || opt.evalEvery() > 0 && (epoch + 1) % opt.evalEvery() == 0)) {
+            if (last || opt.evalEvery() > 0 && (epoch + 1) % opt.evalEvery() == 0) {
                 long te = System.nanoTime();
-                evaluatedEmb = evaluate(session);
-                evaluatedLabels = readout.labels(evaluatedEmb, clusters, opt.seed(), readoutParams);
-                evaluatedAt = version;
-                metrics = Metrics.all(truth, evaluatedLabels);
-                opt.profile().add("evaluation", System.nanoTime() - te);
+                Map<String, Double> columns = new LinkedHashMap<>();
+                listeners.forEach(l -> columns.putAll(l.evaluate(() -> labels(session))));
+                if (!columns.isEmpty()) {
+                    metrics = columns;
+                    opt.profile().add("evaluation", System.nanoTime() - te);
+                }
             }
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("phase", exec.label());
@@ -306,62 +256,26 @@ public final class Trainer {
             }
             history.add(row);
             opt.progress().epoch(exec.label(), epoch + 1, phase.epochs(), means, metrics);
-            boolean periodic = opt.checkpointEvery() > 0 && (epoch + 1) % opt.checkpointEvery() == 0;
-            boolean due = (System.nanoTime() - lastCheckpoint) / 1e9 >= opt.checkpointSeconds();
-            if (opt.checkpoint() != null && (periodic || last) && due) {
-                long tc = System.nanoTime();
-                saveCheckpoint(session, last ? execIndex + 1 : execIndex, last ? 0 : epoch + 1);
-                opt.profile().add("checkpoints", System.nanoTime() - tc);
-            }
+            int resumeExec = last ? execIndex + 1 : execIndex;
+            int resumeEpoch = last ? 0 : epoch + 1;
+            TrainingListener.EpochEnd done = new TrainingListener.EpochEnd(session, epoch + 1, last, resumeExec, resumeEpoch,
+                    position(resumeExec, resumeEpoch), globalStep, history, steps);
+            listeners.forEach(l -> l.epochEnd(done));
         }
     }
 
-    private void act(Session session, Model.Action action, int execIndex) {
-        version++;
-        int[] all = new int[samples];
-        for (int i = 0; i < samples; i++) {
-            all[i] = i;
+    /** The readout's labels of the current state, computed once per state. */
+    private int[] labels(Session session) {
+        if (evaluatedAt != version) {
+            evaluatedEmb = allSamples(session, 0).evaluate(model.readout());
+            evaluatedLabels = readout.labels(evaluatedEmb, clusters, opt.seed(), readoutParams);
+            evaluatedAt = version;
         }
-        if (action instanceof Model.Store st) {
-            try (TInt32 idx = TInt32.vectorOf(all)) {
-                Session.Runner r = session.runner().feed(model.index(), idx);
-                st.assigns().forEach(r::addTarget);
-                r.run().close();
-            }
-            return;
-        }
-        Model.Cluster c = (Model.Cluster) action;
-        for (int j = 0; j < c.inputs().size(); j++) {
-            Matrix x = evaluate(session, c.inputs().get(j));
-            StateVar cv = c.centroids().get(j);
-            KMeans.Result res;
-            if (c.warm()) {
-                float[] init;
-                try (Result r = session.runner().fetch(cv.variable()).run()) {
-                    init = Tensors.floats(r.get(0));
-                }
-                res = KMeans.fit(x, new Matrix(c.k(), x.cols(), init), c.maxIter(), 1e-4);
-            } else {
-                res = KMeans.fit(x, c.k(), c.restarts(), c.maxIter(), 1e-4,
-                        opt.seed() * 0x9E3779B97F4A7C15L + execIndex * 7919L + j);
-            }
-            if (cv != null) {
-                assign(session, cv, res.centroids().data());
-            }
-            if (c.labels() != null) {
-                float[] onehot = new float[Math.multiplyExact(samples, c.k())];
-                for (int i = 0; i < samples; i++) {
-                    onehot[i * c.k() + res.labels()[i]] = 1f;
-                }
-                assign(session, c.labels(), onehot);
-            }
-        }
+        return evaluatedLabels;
     }
 
-    private static void assign(Session session, StateVar v, float[] values) {
-        try (TFloat32 t = Tensors.of(values, v.shape())) {
-            session.runner().feed(v.feed(), t).addTarget(v.assign()).run().close();
-        }
+    private AllSamples allSamples(Session session, long seedBase) {
+        return new AllSamples(session, model, samples, spec.source(), seedBase);
     }
 
     /** The order of samples in one epoch: a function of (seed, phase, epoch) only, so a resumed run sees the same. */
@@ -380,73 +294,6 @@ public final class Trainer {
         return order;
     }
 
-    /** The report tensors, each evaluated in evaluation mode with all samples as one batch. */
-    private Map<String, Object> report(Session session) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        if (spec.report().isEmpty()) {
-            return out;
-        }
-        int[] all = new int[samples];
-        for (int i = 0; i < samples; i++) {
-            all[i] = i;
-        }
-        try (TInt32 idx = TInt32.vectorOf(all)) {
-            for (String name : spec.report()) {
-                org.tensorflow.Operand<TFloat32> t = model.tensors().get(name.replaceAll("\\[(\\d+)]$", ".$1"));
-                if (t == null) {
-                    throw new ConfigException(spec.source() + ": report: '" + name + "' has one tensor per view; write "
-                            + name + "[0] for one");
-                }
-                float[] v;
-                try (Result r = session.runner().feed(model.index(), idx).fetch(t).run()) {
-                    v = Tensors.floats(r.get(0));
-                }
-                if (v.length > 10_000) {
-                    throw new ConfigException(spec.source() + ": report: '" + name + "' has " + v.length
-                            + " values; report small tensors (at most 10000 values)");
-                }
-                List<Double> values = new ArrayList<>();
-                for (float x : v) {
-                    values.add((double) x);
-                }
-                out.put(name, values.size() == 1 ? values.get(0) : values);
-            }
-        }
-        return out;
-    }
-
-    /** The readout tensor for all samples, in evaluation mode. */
-    public Matrix evaluate(Session session) {
-        return evaluate(session, model.readout());
-    }
-
-    Matrix evaluate(Session session, org.tensorflow.Operand<TFloat32> tensor) {
-        int chunk = samples <= 50_000 ? samples : 8192;
-        float[] out = null;
-        int cols = 0;
-        int[] all = new int[samples];
-        for (int i = 0; i < samples; i++) {
-            all[i] = i;
-        }
-        for (int from = 0; from < samples; from += chunk) {
-            int to = Math.min(samples, from + chunk);
-            try (TInt32 idx = Tensors.of(all, from, to);
-                 Result r = session.runner().feed(model.index(), idx).fetch(tensor).run()) {
-                Tensor t = r.get(0);
-                if (t.shape().numDimensions() != 2) {
-                    throw new ConfigException(spec.source() + ": readout.in must be samples × features, got shape " + t.shape());
-                }
-                float[] part = Tensors.floats(t);
-                if (out == null) {
-                    cols = (int) t.shape().size(1);
-                    out = new float[Math.multiplyExact(samples, cols)];
-                }
-                System.arraycopy(part, 0, out, from * cols, part.length);
-            }
-        }
-        return new Matrix(samples, cols, out);
-    }
-
     private static void initialise(Session session, List<StateVar> vars, Map<String, float[]> values) {
         List<Tensor> fed = new ArrayList<>();
         try {
@@ -463,59 +310,4 @@ public final class Trainer {
         }
     }
 
-    private Checkpoint loadCheckpoint() {
-        if (opt.checkpoint() == null || !opt.checkpoint().toFile().exists()) {
-            opt.progress().message("no checkpoint to resume from; starting from the beginning");
-            return null;
-        }
-        Checkpoint ck;
-        try {
-            ck = Checkpoint.read(opt.checkpoint());
-        } catch (IOException e) {
-            throw new ConfigException("cannot resume: " + e.getMessage(), e);
-        }
-        if (!fingerprint.equals(ck.header().path("fingerprint").asText())) {
-            throw new ConfigException("cannot resume: " + opt.checkpoint() + " was written by a different run "
-                    + "(method, overrides, dataset or seed differ); use a new --out or drop --resume");
-        }
-        for (StateVar v : model.state()) {
-            float[] x = ck.values().get(v.name());
-            if (x == null || x.length != v.initial().length) {
-                throw new ConfigException("cannot resume: " + opt.checkpoint() + " lacks variable " + v.name()
-                        + " or has it with another size");
-            }
-        }
-        return ck;
-    }
-
-    private void saveCheckpoint(Session session, int exec, int epoch) {
-        lastCheckpoint = System.nanoTime();
-        Map<String, float[]> values = new LinkedHashMap<>();
-        List<StateVar> vars = model.state();
-        for (int from = 0; from < vars.size(); from += 64) {
-            List<StateVar> part = vars.subList(from, Math.min(vars.size(), from + 64));
-            Session.Runner r = session.runner();
-            part.forEach(v -> r.fetch(v.variable()));
-            try (Result res = r.run()) {
-                for (int i = 0; i < part.size(); i++) {
-                    values.put(part.get(i).name(), Tensors.floats(res.get(i)));
-                }
-            }
-        }
-        ObjectNode header = Yaml.JSON.createObjectNode();
-        header.put("fingerprint", fingerprint);
-        header.put("exec", exec);
-        header.put("epoch", epoch);
-        header.put("step", globalStep);
-        header.put("position", position(exec, epoch));
-        ArrayNode h = header.putArray("history");
-        history.forEach(row -> h.add((JsonNode) Yaml.JSON.valueToTree(row)));
-        ArrayNode s = header.putArray("steps");
-        steps.forEach(row -> s.add((JsonNode) Yaml.JSON.valueToTree(row)));
-        try {
-            new Checkpoint(header, values).write(opt.checkpoint());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write checkpoint " + opt.checkpoint() + ": " + e.getMessage(), e);
-        }
-    }
 }

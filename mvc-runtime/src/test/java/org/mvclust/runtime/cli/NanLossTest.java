@@ -27,8 +27,8 @@ class NanLossTest {
                 row("train", 1, "loss", 2.0, "ddc1", 0.5, "acc", Double.NaN),
                 row("train", 2, "loss", Double.NaN, "ddc1", Double.POSITIVE_INFINITY),
                 row("train", 3, "loss", Double.NaN, "ddc1", Double.NaN));
-        assertThat(Experiment.nanLoss(history)).isEqualTo("loss, epoch 2 of phase train");
-        assertThat(Experiment.nanLoss(history.subList(0, 2))).isNull();
-        assertThat(Experiment.nanLoss(List.of())).isNull();
+        assertThat(Experiment.nanLoss(history, org.mvclust.runtime.eval.Metrics.NAMES)).isEqualTo("loss, epoch 2 of phase train");
+        assertThat(Experiment.nanLoss(history.subList(0, 2), org.mvclust.runtime.eval.Metrics.NAMES)).isNull();
+        assertThat(Experiment.nanLoss(List.of(), org.mvclust.runtime.eval.Metrics.NAMES)).isNull();
     }
 }

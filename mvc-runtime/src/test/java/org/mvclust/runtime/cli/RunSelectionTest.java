@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mvclust.runtime.ConfigException;
 import org.mvclust.runtime.TestGraphs;
-import org.mvclust.runtime.config.ConfigException;
 import org.mvclust.runtime.config.Yaml;
 import org.mvclust.runtime.report.Csv;
 

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mvclust.api.MultiViewData;
+import org.mvclust.runtime.ConfigException;
 import org.mvclust.runtime.TestData;
 import org.mvclust.runtime.TestGraphs;
 import org.mvclust.runtime.graph.ModelBuilder;
@@ -88,11 +89,31 @@ class GraphValidationTest {
     void numbersMayNameAGraphVariable() {
         GraphSpec spec = loader.load(TestGraphs.AE_KMEANS, List.of("vars.w=2.5", "losses.recon.weight=${w}", "phases.pretrain.optimizer.lr=${w}"));
         assertThat(spec.losses().get("recon").weight()).isEqualTo(2.5);
-        assertThat(spec.phases().get(0).steps().get(0).train().get("enc").lr()).isEqualTo(2.5);
+        assertThat(spec.phases().get(0).steps().get(0).train().get("enc").params()).containsEntry("lr", 2.5);
         assertThatThrownBy(() -> loader.load(TestGraphs.AE_KMEANS, List.of("losses.recon.weight=${v}")))
                 .hasMessageContaining("losses.recon.weight").hasMessageContaining("'v'");
         assertThatThrownBy(() -> loader.load(TestGraphs.AE_KMEANS, List.of("losses.recon.weight=${dim}")))
                 .hasMessageContaining("known only when the model is built");
+    }
+
+    @Test
+    void optimizerSettingsAreItsDeclaredParameters() {
+        GraphSpec spec = loader.load(TestGraphs.AE_KMEANS, List.of("phases.pretrain.optimizer.type=adamw"));
+        assertThat(spec.phases().get(0).steps().get(0).train().get("enc").params())
+                .containsEntry("lr", 0.001).containsEntry("weight_decay", 0.01).containsEntry("eps", 1e-7);
+        assertThatThrownBy(() -> loader.load(TestGraphs.AE_KMEANS, List.of("phases.pretrain.optimizer.rho=0.9")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("phases[0].optimizer").hasMessageContaining("'rho'");
+        assertThatThrownBy(() -> loader.load(TestGraphs.AE_KMEANS, List.of("phases.pretrain.optimizer.type=adamm")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("did you mean: adam");
+        assertThatThrownBy(() -> loader.load(TestGraphs.AE_KMEANS, List.of("phases.pretrain.optimizer.lr=0")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("must be > 0");
+    }
+
+    @Test
+    void preprocessingIsANamedComponent() {
+        assertThat(loader.load(TestGraphs.AE_KMEANS, List.of("dataset.preprocess=zscore")).preprocess()).isEqualTo("zscore");
+        assertThatThrownBy(() -> loader.load(TestGraphs.AE_KMEANS, List.of("dataset.preprocess=minmx")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("dataset.preprocess").hasMessageContaining("did you mean: minmax");
     }
 
     @Test

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.mvclust.api.Matrix;
-import org.mvclust.runtime.config.ConfigException;
+import org.mvclust.runtime.ConfigException;
+import org.mvclust.runtime.config.GraphLoader;
 import org.mvclust.runtime.config.GraphParser;
 import org.mvclust.runtime.config.GraphSpec;
 import org.mvclust.runtime.config.Yaml;
@@ -45,7 +46,7 @@ class KMeansActionKTest {
         Random rng = new Random(1);
         List<Matrix> views = List.of(random(40, 5, rng), random(40, 7, rng));
         try (Model m = new ModelBuilder(parse(GRAPH), REGISTRY, 3, 1).build(views)) {
-            Model.Cluster c = (Model.Cluster) m.actions().get("train").get(0);
+            KMeansAction c = (KMeansAction) m.actions().get("train").get(0);
             assertThat(c.k()).isEqualTo(10); // floor(sqrt(40 · 3)), chosen by the anchors block
         }
         try (Model m = new ModelBuilder(parse(GRAPH.replace("centroids: anchors.init}", "centroids: anchors.init, k: 4}")),

@@ -3,8 +3,11 @@ package org.mvclust.runtime.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,9 +20,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mvclust.api.Loss;
 import org.mvclust.api.MultiViewData;
+import org.mvclust.runtime.ConfigException;
 import org.mvclust.runtime.TestData;
+import org.mvclust.runtime.ConfigException;
 import org.mvclust.runtime.TestGraphs;
-import org.mvclust.runtime.config.ConfigException;
+import org.mvclust.runtime.cli.Evaluation;
+import org.mvclust.runtime.cli.Main;
 import org.mvclust.runtime.config.GraphLoader;
 import org.mvclust.runtime.config.GraphSpec;
 import org.mvclust.runtime.graph.Model;
@@ -52,6 +58,94 @@ class ExternalPluginTest {
             }
             """;
 
+    private static final String SIGN_SGD = """
+            package com.example.opt;
+
+            import java.util.ArrayList;
+            import java.util.List;
+            import org.mvclust.api.*;
+            import org.tensorflow.op.Op;
+            import org.tensorflow.op.Ops;
+
+            public final class SignSgd implements Optimizer {
+                public String name() { return "signsgd"; }
+                public String description() { return "steps by lr against the sign of the gradient"; }
+                public List<ParamSpec> params() { return List.of(ParamSpec.ofDouble("lr", 0.01, "step size")); }
+                public Op apply(Ops tf, List<Trained> vars, Params p, Slots slots) {
+                    List<Op> updates = new ArrayList<>();
+                    for (Trained t : vars) {
+                        var step = tf.math.mul(tf.constant((float) p.getDouble("lr")), tf.math.sign(t.gradient()));
+                        updates.add(tf.assignSub(t.variable(), step));
+                    }
+                    return tf.withControlDependencies(updates).noOp();
+                }
+            }
+            """;
+
+    private static final String USED_METRIC = """
+            package com.example.used;
+
+            import java.util.Arrays;
+            import org.mvclust.api.Metric;
+
+            public final class UsedClusters implements Metric {
+                public String name() { return "used"; }
+                public String description() { return "clusters used per true class"; }
+                public double score(int[] truth, int[] labels) {
+                    return Arrays.stream(labels).distinct().count() / (double) Arrays.stream(truth).distinct().count();
+                }
+            }
+            """;
+
+    private static final String CENTER = """
+            package com.example.center;
+
+            import java.util.Map;
+            import org.mvclust.api.*;
+
+            public final class Center implements Preprocessor {
+                public String name() { return "center"; }
+                public String description() { return "each feature to mean 0"; }
+                public Map<String, Object> apply(Matrix view) {
+                    float[] mean = new float[view.cols()];
+                    for (int i = 0; i < view.rows(); i++) {
+                        for (int j = 0; j < view.cols(); j++) {
+                            mean[j] += view.get(i, j) / view.rows();
+                        }
+                    }
+                    float[] x = view.data();
+                    for (int i = 0; i < x.length; i++) {
+                        x[i] -= mean[i % view.cols()];
+                    }
+                    return Map.of("mean", mean);
+                }
+            }
+            """;
+
+    @Test
+    void pluginOptimizerMetricAndPreprocessingAreListedAndUsedByARunFromTheCommandLine(@TempDir Path tmp) throws Exception {
+        Path plugins = Files.createDirectories(tmp.resolve("plugins"));
+        jar(tmp, "com.example.opt", "com.example.opt.SignSgd", SIGN_SGD, plugins.resolve("signsgd.jar"), "org.mvclust.api.Optimizer");
+        jar(tmp, "com.example.used", "com.example.used.UsedClusters", USED_METRIC, plugins.resolve("used.jar"), "org.mvclust.api.Metric");
+        assertThat(list(plugins, "optimizer")).contains("signsgd").contains("signsgd.jar").contains("adamw").contains("weight_decay");
+        assertThat(list(plugins, "metric")).contains("used").contains("used.jar").contains("nmi");
+        jar(tmp, "com.example.center", "com.example.center.Center", CENTER, plugins.resolve("center.jar"), "org.mvclust.api.Preprocessor");
+        assertThat(list(plugins, "preprocessor")).contains("center").contains("zscore");
+        int rc;
+
+        Path out = tmp.resolve("run");
+        rc = Main.execute("run", "--plugins", plugins.toString(), "--dataset", "synthetic:samples=60,clusters=3", "--seed", "0",
+                "--set", "phases.pretrain.epochs=2", "--set", "phases.pretrain.optimizer.type=signsgd",
+                "--set", "phases.pretrain.optimizer.lr=0.005", "--set", "dataset.preprocess=center", "--threads", "1", "--no-plots", "-q", "--out", out.toString());
+        assertThat(rc).isZero();
+        assertThat(Files.readString(out.resolve("graph.yaml"))).contains("signsgd");
+        assertThat(Files.readString(out.resolve("preprocess.json"))).contains("\"method\" : \"center\"").contains("\"mean\"");
+        assertThat(Files.readString(out.resolve("metrics.json"))).contains("final_loss").contains("\"used\" : 1.0");
+        assertThat(Files.readAllLines(out.resolve("history.csv")).get(0)).endsWith("acc,nmi,ari,purity,fscore,used");
+        assertThat(Main.execute("run", "--dataset", "synthetic:samples=60,clusters=3", "--no-plots", "-q",
+                "--set", "phases.pretrain.optimizer.type=signsgd", "--out", tmp.resolve("without").toString())).isEqualTo(2);
+    }
+
     @Test
     void jarInPluginDirectoryIsListedAndUsableByName(@TempDir Path tmp) throws Exception {
         Path plugins = Files.createDirectories(tmp.resolve("plugins"));
@@ -66,8 +160,8 @@ class ExternalPluginTest {
                 List.of("losses.recon.type=abs", "losses.recon.params.scale=2.0", "phases.pretrain.epochs=2", "latent=3"));
         MultiViewData data = TestData.blobs(60, 3, 5, 6, 4);
         try (Model model = new ModelBuilder(spec, registry, 3, 0).build(data.views())) {
-            Trainer.Outcome out = new Trainer(model, spec, registry, data.samples(), 3, data.labels(),
-                    new Trainer.Options(0, 1, null, 0, false, 0, new Progress(null, false)), "f").run();
+            Trainer.Outcome out = new Trainer(model, spec, registry, data.samples(), 3,
+                    new Trainer.Options(0, 1, null, 0, false, 0, new Progress(null, false)), "f", List.of(new Evaluation(data.labels()))).run();
             assertThat(out.labels()).hasSize(60);
             assertThat(out.finalLoss()).isFinite().isPositive();
         }
@@ -102,15 +196,33 @@ class ExternalPluginTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("nope").hasMessageContaining("does not exist");
     }
 
+    /** What {@code mvclust list --kind KIND} prints with the plugins of {@code dir}. */
+    private static String list(Path dir, String kind) {
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream listed = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(listed, true, StandardCharsets.UTF_8));
+            assertThat(Main.execute("list", "--kind", kind, "--plugins", dir.toString())).isZero();
+        } finally {
+            System.setOut(stdout);
+        }
+        return listed.toString(StandardCharsets.UTF_8);
+    }
+
     /** Compiles one class into a module jar that provides {@link Loss}. */
     private static void jar(Path tmp, String module, String cls, String source, Path jar) throws IOException {
+        jar(tmp, module, cls, source, jar, Loss.class.getName());
+    }
+
+    /** Compiles one class into a module jar that provides {@code service}. */
+    private static void jar(Path tmp, String module, String cls, String source, Path jar, String service) throws IOException {
         Path src = Files.createDirectories(tmp.resolve("src-" + jar.getFileName()));
         Path out = Files.createDirectories(tmp.resolve("out-" + jar.getFileName()));
         Path file = src.resolve(cls.replace('.', '/') + ".java");
         Files.createDirectories(file.getParent());
         Files.writeString(file, source);
         Path info = src.resolve("module-info.java");
-        Files.writeString(info, "module " + module + " { requires org.mvclust.api; provides org.mvclust.api.Loss with " + cls + "; }");
+        Files.writeString(info, "module " + module + " { requires org.mvclust.api; provides " + service + " with " + cls + "; }");
         String modulePath = String.join(java.io.File.pathSeparator, ModuleLayer.boot().configuration().modules().stream()
                 .flatMap(m -> m.reference().location().stream())
                 .filter(u -> u.getScheme().equals("file")).map(u -> Path.of(u).toString()).toList());

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.mvclust.api.MultiViewData;
 import org.mvclust.runtime.TestData;
 import org.mvclust.runtime.TestGraphs;
+import org.mvclust.runtime.cli.Evaluation;
 import org.mvclust.runtime.config.GraphLoader;
 import org.mvclust.runtime.config.GraphSpec;
 import org.mvclust.runtime.graph.Model;
@@ -28,8 +29,8 @@ class ReportAndCycleTest {
         all.addAll(sets);
         GraphSpec spec = new GraphLoader(REGISTRY).load(TestGraphs.AE_KMEANS, all);
         try (Model model = new ModelBuilder(spec, REGISTRY, 3, 1).build(DATA.views())) {
-            return new Trainer(model, spec, REGISTRY, DATA.samples(), 3, DATA.labels(),
-                    new Trainer.Options(1, 2, null, 0, false, 0, new Progress(null, false)), "fp").run();
+            return new Trainer(model, spec, REGISTRY, DATA.samples(), 3,
+                    new Trainer.Options(1, 2, null, 0, false, 0, new Progress(null, false)), "fp", List.of(new Evaluation(DATA.labels()))).run();
         }
     }
 

@@ -10,9 +10,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mvclust.api.MultiViewData;
+import org.mvclust.runtime.ConfigException;
 import org.mvclust.runtime.TestData;
+import org.mvclust.runtime.ConfigException;
 import org.mvclust.runtime.TestGraphs;
-import org.mvclust.runtime.config.ConfigException;
+import org.mvclust.runtime.cli.Evaluation;
 import org.mvclust.runtime.config.GraphLoader;
 import org.mvclust.runtime.config.GraphSpec;
 import org.mvclust.runtime.graph.Model;
@@ -47,8 +49,8 @@ class TrainerTest {
     private static Trainer.Outcome run(long seed, Path ck, boolean resume, Progress progress) {
         GraphSpec spec = new GraphLoader(REGISTRY).load(TestGraphs.AE_KMEANS, SHORT);
         try (Model model = new ModelBuilder(spec, REGISTRY, 3, seed).build(DATA.views())) {
-            return new Trainer(model, spec, REGISTRY, DATA.samples(), 3, DATA.labels(),
-                    new Trainer.Options(seed, 2, ck, 1, resume, 0, progress), "fp-" + seed).run();
+            return new Trainer(model, spec, REGISTRY, DATA.samples(), 3,
+                    new Trainer.Options(seed, 2, ck, 1, resume, 0, progress), "fp-" + seed, List.of(new Evaluation(DATA.labels()))).run();
         }
     }
 
@@ -70,8 +72,8 @@ class TrainerTest {
         Profile[] profiles = {ops, plain};
         for (int i = 0; i < 2; i++) {
             try (Model model = new ModelBuilder(spec, REGISTRY, 3, 3).build(DATA.views())) {
-                out[i] = new Trainer(model, spec, REGISTRY, DATA.samples(), 3, DATA.labels(),
-                        new Trainer.Options(3, 2, null, 0, 0, false, 0, new Progress(null, false), profiles[i], "auto"), "fp").run();
+                out[i] = new Trainer(model, spec, REGISTRY, DATA.samples(), 3,
+                        new Trainer.Options(3, 2, null, 0, 0, false, 0, new Progress(null, false), profiles[i], "auto"), "fp", List.of(new Evaluation(DATA.labels()))).run();
             }
         }
         assertThat(out[0].labels()).isEqualTo(out[1].labels());
@@ -132,8 +134,8 @@ class TrainerTest {
         GraphSpec spec = new GraphLoader(REGISTRY).load(graph.toString(), List.of());
         Trainer.Outcome out;
         try (Model model = new ModelBuilder(spec, REGISTRY, 3, 1).build(DATA.views())) {
-            out = new Trainer(model, spec, REGISTRY, DATA.samples(), 3, DATA.labels(),
-                    new Trainer.Options(1, 2, null, 0, false, 0, new Progress(null, false)), "fp").run();
+            out = new Trainer(model, spec, REGISTRY, DATA.samples(), 3,
+                    new Trainer.Options(1, 2, null, 0, false, 0, new Progress(null, false)), "fp", List.of(new Evaluation(DATA.labels()))).run();
         }
         // argmax of the one-hot k-means labels stored in P: a real clustering of separated blobs, not all zeros
         assertThat(org.mvclust.runtime.eval.Metrics.acc(DATA.labels(), out.labels())).isGreaterThan(0.9);
@@ -161,8 +163,8 @@ class TrainerTest {
                 java.util.stream.Stream.concat(SHORT.stream(), java.util.stream.Stream.of("phases.pretrain.grad_norms=[enc]")).toList());
         Trainer.Outcome logged;
         try (Model model = new ModelBuilder(spec, REGISTRY, 3, 4).build(DATA.views())) {
-            logged = new Trainer(model, spec, REGISTRY, DATA.samples(), 3, DATA.labels(),
-                    new Trainer.Options(4, 2, null, 0, false, 0, new Progress(null, false)), "fp").run();
+            logged = new Trainer(model, spec, REGISTRY, DATA.samples(), 3,
+                    new Trainer.Options(4, 2, null, 0, false, 0, new Progress(null, false)), "fp", List.of(new Evaluation(DATA.labels()))).run();
         }
         Map<String, Object> row = logged.history().get(0);
         assertThat(row).containsKeys("grad_norm.enc_0", "grad_norm.enc_1").doesNotContainKey("grad_norm.dec_0");

@@ -1,4 +1,4 @@
-package org.mvclust.runtime.config;
+package org.mvclust.runtime;
 
 import java.util.Collection;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package org.mvclust.runtime.config;
+package org.mvclust.runtime;
 
 /** A method graph, override or option is invalid; the message names the source, the key and valid names. */
 public class ConfigException extends RuntimeException {
