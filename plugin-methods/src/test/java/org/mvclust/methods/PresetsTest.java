@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mvclust.api.PresetProvider;
-import org.mvclust.runtime.config.ConfigException;
+import org.mvclust.runtime.ConfigException;
 import org.mvclust.runtime.config.GraphLoader;
 import org.mvclust.runtime.config.GraphSpec;
 import org.mvclust.runtime.plugin.PluginLoader;

@@ -1,6 +1,7 @@
 package org.mvclust.runtime.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.mvclust.runtime.ConfigException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;

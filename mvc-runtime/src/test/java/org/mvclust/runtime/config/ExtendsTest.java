@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mvclust.runtime.ConfigException;
 import org.mvclust.runtime.TestGraphs;
 import org.mvclust.runtime.plugin.PluginLoader;
 import org.mvclust.runtime.plugin.Registry;

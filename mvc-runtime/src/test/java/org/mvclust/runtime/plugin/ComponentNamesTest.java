@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.mvclust.api.Component;
 import org.mvclust.api.Matrix;
 import org.mvclust.api.ParamSpec;
-import org.mvclust.runtime.config.ConfigException;
+import org.mvclust.runtime.ConfigException;
 import org.mvclust.runtime.config.GraphParser;
 import org.mvclust.runtime.config.GraphSpec;
 import org.mvclust.runtime.config.Yaml;
