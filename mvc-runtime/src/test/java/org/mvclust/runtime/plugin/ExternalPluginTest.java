@@ -134,7 +134,8 @@ class ExternalPluginTest {
         int rc;
 
         Path out = tmp.resolve("run");
-        rc = Main.execute("run", "--plugins", plugins.toString(), "--dataset", "synthetic:samples=60,clusters=3", "--seed", "0",
+        rc = Main.execute("run", "--plugins", plugins.toString(), "--method", TestGraphs.AE_KMEANS,
+                "--dataset", "synthetic:samples=60,clusters=3", "--seed", "0",
                 "--set", "phases.pretrain.epochs=2", "--set", "phases.pretrain.optimizer.type=signsgd",
                 "--set", "phases.pretrain.optimizer.lr=0.005", "--set", "dataset.preprocess=center", "--threads", "1", "--no-plots", "-q", "--out", out.toString());
         assertThat(rc).isZero();
@@ -142,7 +143,7 @@ class ExternalPluginTest {
         assertThat(Files.readString(out.resolve("preprocess.json"))).contains("\"method\" : \"center\"").contains("\"mean\"");
         assertThat(Files.readString(out.resolve("metrics.json"))).contains("final_loss").contains("\"used\" : 1.0");
         assertThat(Files.readAllLines(out.resolve("history.csv")).get(0)).endsWith("acc,nmi,ari,purity,fscore,used");
-        assertThat(Main.execute("run", "--dataset", "synthetic:samples=60,clusters=3", "--no-plots", "-q",
+        assertThat(Main.execute("run", "--method", TestGraphs.AE_KMEANS, "--dataset", "synthetic:samples=60,clusters=3", "--no-plots", "-q",
                 "--set", "phases.pretrain.optimizer.type=signsgd", "--out", tmp.resolve("without").toString())).isEqualTo(2);
     }
 
