@@ -10,6 +10,7 @@ open module org.mvclust.methods {
     uses org.mvclust.api.FusionOperator;
     uses org.mvclust.api.Head;
     uses org.mvclust.api.Loss;
+    uses org.mvclust.api.OdeSolver;
     uses org.mvclust.api.Readout;
     uses org.mvclust.api.PresetProvider;
 

@@ -22,7 +22,6 @@ import org.mvclust.api.Loss;
 import org.mvclust.api.MultiViewData;
 import org.mvclust.runtime.ConfigException;
 import org.mvclust.runtime.TestData;
-import org.mvclust.runtime.ConfigException;
 import org.mvclust.runtime.TestGraphs;
 import org.mvclust.runtime.cli.Evaluation;
 import org.mvclust.runtime.cli.Main;
@@ -122,6 +121,54 @@ class ExternalPluginTest {
             }
             """;
 
+    /** A head built on mvc-nn's dense layer: softmax of a learned projection, one column per cluster. */
+    private static final String DENSE_HEAD = """
+            package com.example.soft;
+
+            import java.util.List;
+            import java.util.Map;
+            import org.mvclust.api.*;
+            import org.mvclust.nn.Layers;
+            import org.tensorflow.Operand;
+            import org.tensorflow.types.TFloat32;
+
+            public final class SoftHead implements Head {
+                public static final String NAME = "soft_assign";
+                public String name() { return NAME; }
+                public String description() { return "Softmax of a dense projection to K columns"; }
+                public List<Port> inputs() { return List.of(Port.one("x", "features")); }
+                public List<String> outputs() { return List.of("p"); }
+                public Map<String, Operand<TFloat32>> build(BuildContext ctx, Inputs in, Params p) {
+                    var logits = Layers.dense(ctx, "w", in.one("x"), ctx.clusters(), "glorot");
+                    return Map.of("p", ctx.tf().nn.softmax(logits));
+                }
+            }
+            """;
+
+    @Test
+    void pluginHeadBuiltOnTheNnKitIsListedAndUsedByAGraph(@TempDir Path tmp) throws Exception {
+        Path plugins = Files.createDirectories(tmp.resolve("plugins"));
+        jar(tmp, "com.example.soft", "com.example.soft.SoftHead", DENSE_HEAD, plugins.resolve("soft.jar"),
+                "org.mvclust.api.Head", "org.mvclust.nn");
+        assertThat(list(plugins, "head")).contains("soft_assign").contains("soft.jar");
+        Files.copy(Path.of(TestGraphs.AE_KMEANS), tmp.resolve("base.yaml"));
+        Path graph = Files.writeString(tmp.resolve("soft.yaml"), """
+                extends: base.yaml
+                name: ae-soft
+                set:
+                  nodes.assign: {kind: head, type: soft_assign, in: {x: h}, out: {p: p}}
+                  readout: {type: argmax, in: p}
+                  phases.pretrain.epochs: 1
+                """);
+        Path out = tmp.resolve("run");
+        int rc = Main.execute("run", "--plugins", plugins.toString(), "--method", graph.toString(),
+                "--dataset", "synthetic:samples=60,clusters=3", "--seed", "0", "--threads", "1", "--no-plots", "-q",
+                "--out", out.toString());
+        assertThat(rc).isZero();
+        assertThat(Files.readString(out.resolve("graph.yaml"))).contains("soft_assign");
+        assertThat(Files.readAllLines(out.resolve("labels.csv"))).hasSize(61);
+    }
+
     @Test
     void pluginOptimizerMetricAndPreprocessingAreListedAndUsedByARunFromTheCommandLine(@TempDir Path tmp) throws Exception {
         Path plugins = Files.createDirectories(tmp.resolve("plugins"));
@@ -215,15 +262,20 @@ class ExternalPluginTest {
         jar(tmp, module, cls, source, jar, Loss.class.getName());
     }
 
-    /** Compiles one class into a module jar that provides {@code service}. */
-    private static void jar(Path tmp, String module, String cls, String source, Path jar, String service) throws IOException {
+    /** Compiles one class into a module jar that provides {@code service} and requires mvc-api (and {@code also}). */
+    private static void jar(Path tmp, String module, String cls, String source, Path jar, String service, String... also)
+            throws IOException {
         Path src = Files.createDirectories(tmp.resolve("src-" + jar.getFileName()));
         Path out = Files.createDirectories(tmp.resolve("out-" + jar.getFileName()));
         Path file = src.resolve(cls.replace('.', '/') + ".java");
         Files.createDirectories(file.getParent());
         Files.writeString(file, source);
         Path info = src.resolve("module-info.java");
-        Files.writeString(info, "module " + module + " { requires org.mvclust.api; provides " + service + " with " + cls + "; }");
+        StringBuilder requires = new StringBuilder("requires org.mvclust.api; ");
+        for (String m : also) {
+            requires.append("requires ").append(m).append("; ");
+        }
+        Files.writeString(info, "module " + module + " { " + requires + "provides " + service + " with " + cls + "; }");
         String modulePath = String.join(java.io.File.pathSeparator, ModuleLayer.boot().configuration().modules().stream()
                 .flatMap(m -> m.reference().location().stream())
                 .filter(u -> u.getScheme().equals("file")).map(u -> Path.of(u).toString()).toList());
