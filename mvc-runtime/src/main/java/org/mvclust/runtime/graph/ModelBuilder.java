@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.mvclust.api.Block;
+import org.mvclust.api.FanIn;
 import org.mvclust.api.Inputs;
 import org.mvclust.api.Matrix;
 import org.mvclust.api.Params;
@@ -136,7 +137,7 @@ public final class ModelBuilder {
                 }
             });
         }
-        Operand<TFloat32> total = parts.size() == 1 ? parts.get(0) : tf.math.addN(parts);
+        Operand<TFloat32> total = FanIn.sum(tf, parts);
         tensors.put(l.id(), total);
         return total;
     }
@@ -334,7 +335,7 @@ public final class ModelBuilder {
         for (Map.Entry<String, List<Operand<TFloat32>>> e : norms.entrySet()) {
             // in front: the trainer takes a step's last value as its objective
             names.add(at, e.getKey());
-            values.add(at++, st.math.sqrt(e.getValue().size() == 1 ? e.getValue().get(0) : st.math.addN(e.getValue())));
+            values.add(at++, st.math.sqrt(FanIn.sum(st, e.getValue())));
         }
         return new Model.Step(target, names, values);
     }
