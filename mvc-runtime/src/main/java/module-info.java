@@ -1,6 +1,7 @@
 /** Discovery, wiring, method-graph config, training, evaluation and the CLI. Knows no method by name. */
 module org.mvclust.runtime {
     requires transitive org.mvclust.api;
+    requires org.mvclust.nn;
     requires com.google.guice;
     requires jakarta.inject;
     requires info.picocli;

@@ -2,6 +2,7 @@
 open module org.mvclust.methods {
     requires org.mvclust.api;
     requires org.mvclust.runtime;
+    requires org.mvclust.nn;
     requires com.fasterxml.jackson.databind;
     requires org.junit.jupiter.api;
     requires org.assertj.core;

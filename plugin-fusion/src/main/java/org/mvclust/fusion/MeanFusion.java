@@ -3,6 +3,7 @@ package org.mvclust.fusion;
 import java.util.List;
 import java.util.Map;
 import org.mvclust.api.BuildContext;
+import org.mvclust.nn.FanIn;
 import org.mvclust.api.FusionOperator;
 import org.mvclust.api.Inputs;
 import org.mvclust.api.Params;
@@ -35,6 +36,6 @@ public final class MeanFusion implements FusionOperator {
             }
         }
         Ops tf = ctx.tf();
-        return Map.of("out", tf.math.mean(tf.stack(views), tf.constant(0)));
+        return Map.of("out", tf.math.mean(FanIn.stack(tf, views, 0), tf.constant(0)));
     }
 }

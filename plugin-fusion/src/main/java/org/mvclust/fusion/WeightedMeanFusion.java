@@ -3,6 +3,7 @@ package org.mvclust.fusion;
 import java.util.List;
 import java.util.Map;
 import org.mvclust.api.BuildContext;
+import org.mvclust.nn.FanIn;
 import org.mvclust.api.FusionOperator;
 import org.mvclust.api.Initializer;
 import org.mvclust.api.Inputs;
@@ -54,7 +55,7 @@ public final class WeightedMeanFusion implements FusionOperator {
             case "none" -> w;
             default -> throw new IllegalArgumentException("normalise must be softmax or none, not '" + p.getString("normalise") + "'");
         };
-        Operand<TFloat32> weighted = tf.math.mul(tf.stack(views), tf.reshape(weights, tf.constant(new long[] {m, 1, 1})));
+        Operand<TFloat32> weighted = tf.math.mul(FanIn.stack(tf, views, 0), tf.reshape(weights, tf.constant(new long[] {m, 1, 1})));
         return Map.of("out", tf.sum(weighted, tf.constant(0)), "weights", weights);
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.mvclust.api.BuildContext;
+import org.mvclust.nn.FanIn;
 import org.mvclust.api.Inputs;
 import org.mvclust.api.Loss;
 import org.mvclust.api.ParamSpec;
@@ -54,6 +55,6 @@ public final class JointMiPairsLoss implements Loss {
                         p.getDouble("eps"), p.getDouble("lambda")));
             }
         }
-        return Map.of("loss", terms.size() == 1 ? terms.get(0) : tf.math.addN(terms));
+        return Map.of("loss", FanIn.sum(tf, terms));
     }
 }

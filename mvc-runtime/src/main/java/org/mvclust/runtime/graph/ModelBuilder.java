@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mvclust.api.Block;
+import org.mvclust.nn.FanIn;
 import org.mvclust.api.Inputs;
 import org.mvclust.api.Matrix;
 import org.mvclust.api.Params;
@@ -136,7 +137,7 @@ public final class ModelBuilder {
                 }
             });
         }
-        Operand<TFloat32> total = parts.size() == 1 ? parts.get(0) : tf.math.addN(parts);
+        Operand<TFloat32> total = FanIn.sum(tf, parts);
         tensors.put(l.id(), total);
         return total;
     }

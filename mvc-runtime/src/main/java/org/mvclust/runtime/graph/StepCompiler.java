@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.mvclust.nn.FanIn;
 import org.mvclust.api.Optimizer;
 import org.mvclust.api.Params;
 import org.mvclust.runtime.ConfigException;
@@ -134,7 +135,7 @@ final class StepCompiler {
         for (Map.Entry<String, List<Operand<TFloat32>>> e : norms.entrySet()) {
             // in front: the trainer takes a step's last value as its objective
             names.add(at, e.getKey());
-            values.add(at++, st.math.sqrt(e.getValue().size() == 1 ? e.getValue().get(0) : st.math.addN(e.getValue())));
+            values.add(at++, st.math.sqrt(FanIn.sum(st, e.getValue())));
         }
         return new Model.Step(target, names, values);
     }
