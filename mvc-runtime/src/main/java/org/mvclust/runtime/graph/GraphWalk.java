@@ -7,12 +7,12 @@ import org.tensorflow.GraphOperation;
 import org.tensorflow.op.Op;
 
 /** Walks a graph backwards from one op. */
-final class GraphWalk {
+public final class GraphWalk {
     private GraphWalk() {
     }
 
     /** Every op {@code root} depends on through its inputs (and, with {@code control}, its control inputs), itself included. */
-    static Set<GraphOperation> ancestors(Op root, boolean control) {
+    public static Set<GraphOperation> ancestors(Op root, boolean control) {
         Set<GraphOperation> seen = new HashSet<>();
         ArrayDeque<GraphOperation> pending = new ArrayDeque<>();
         pending.add((GraphOperation) root.op());
