@@ -38,6 +38,10 @@ public final class Layers {
 
     /** Variables {@code name.w} (in × out) and {@code name.b} (out), initialised as {@link #dense} does. */
     public static Dense weights(BuildContext ctx, String name, long in, long out, String init) {
+        if (in < 1 || out < 1 || in * out > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(name + ": a dense layer of " + in + " × " + out + " weights (each width must be "
+                    + "at least 1 and the product at most " + Integer.MAX_VALUE + ")");
+        }
         boolean torch = "torch".equals(init);
         Initializer wInit = switch (init) {
             case "torch", "fan_in_uniform" -> uniform(1 / Math.sqrt(in));

@@ -93,8 +93,12 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        RunChecks.threads(threads);
         List<Cell> cells = cells();
         String gridName = name != null ? name : grid != null ? grid.getFileName().toString().replaceAll("\\.ya?ml$", "") : "bench";
+        if (!gridName.matches("[A-Za-z0-9_=-][A-Za-z0-9_.=-]*")) {
+            throw new ConfigException("grid name '" + gridName + "': use letters, digits and . _ = - only (it names files in --results)");
+        }
         Path base = results.resolve(gridName);
         Files.createDirectories(base);
         Path csv = results.resolve(gridName + ".csv");

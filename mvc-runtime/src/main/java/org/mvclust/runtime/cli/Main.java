@@ -34,13 +34,31 @@ public final class Main implements Runnable {
             return 2;
         }
         cl.setExecutionExceptionHandler((e, cmd, parse) -> {
-            cmd.getErr().println("error: " + message(e));
+            int code = exitCode(e);
+            cmd.getErr().println((code == INTERNAL ? "internal error (a bug; MVCLUST_DEBUG=1 shows where): " : "error: ")
+                    + message(e));
             if (System.getenv("MVCLUST_DEBUG") != null) {
                 e.printStackTrace(cmd.getErr());
             }
-            return 2;
+            return code;
         });
         return cl.execute(args);
+    }
+
+    /** Exit codes: 0 done, 2 a bad command line, graph, option or input file, 3 results not written, 1 anything else. */
+    static final int USAGE = 2;
+    static final int OUTPUT = 3;
+    static final int INTERNAL = 1;
+
+    static int exitCode(Throwable e) {
+        if (e instanceof ConfigException || e instanceof org.mvclust.api.DatasetException
+                || e instanceof picocli.CommandLine.ParameterException) {
+            return USAGE;
+        }
+        if (e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
+            return OUTPUT;
+        }
+        return INTERNAL;
     }
 
     /** The {@code --plugins} directories, read before picocli builds the commands that receive their components. */

@@ -88,6 +88,10 @@ public final class RunCommand implements Callable<Integer> {
         if (runs < 1) {
             throw new ConfigException("--runs must be at least 1");
         }
+        RunChecks.threads(threads);
+        if (out != null) {
+            RunChecks.out(out, dataset);
+        }
         RunSelection selection = RunSelection.parse(select);
         Experiment exp = experiments.open(method, dataset, DataResolver.dataDirs(dataDir), clusters,
                 new Experiment.Settings(sets, threads, checkpointEvery, checkpointSeconds, evalEvery, resume, !noPlots, device));

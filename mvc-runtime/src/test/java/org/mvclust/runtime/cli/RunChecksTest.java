@@ -1,0 +1,73 @@
+package org.mvclust.runtime.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mvclust.runtime.ConfigException;
+import org.mvclust.runtime.TestGraphs;
+
+/** Inputs that once lost data or aborted the process in native code; each is now refused before any work. */
+class RunChecksTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void anEmptyOrUnsafeOutputIsRefused() throws Exception {
+        assertThatThrownBy(() -> RunChecks.out(Path.of(""), "synthetic")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("--out is empty");
+        Path file = Files.writeString(tmp.resolve("f.txt"), "x");
+        assertThatThrownBy(() -> RunChecks.out(file, "synthetic")).hasMessageContaining("is a file");
+        Path views = Files.createDirectories(tmp.resolve("views"));
+        Files.writeString(views.resolve("labels.csv"), "label\n1\n");
+        assertThatThrownBy(() -> RunChecks.out(views, views.toString())).hasMessageContaining("dataset's own files");
+        assertThatThrownBy(() -> RunChecks.out(views, views.resolve("labels.csv").toString()))
+                .hasMessageContaining("dataset's own files");
+        assertThat(Files.readString(views.resolve("labels.csv"))).isEqualTo("label\n1\n");
+        Path fine = RunChecks.out(views.resolve("run"), views.toString());
+        assertThat(fine).isDirectory();
+    }
+
+    @Test
+    void threadCountsOutsideTheCoresAreRefused() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        assertThatThrownBy(() -> RunChecks.threads(0)).hasMessageContaining("between 1 and");
+        assertThatThrownBy(() -> RunChecks.threads(-1)).hasMessageContaining("between 1 and");
+        assertThatThrownBy(() -> RunChecks.threads(100000)).hasMessageContaining(cores + " cores");
+        RunChecks.threads(1);
+    }
+
+    private static String run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
+            return Main.execute(args) + " " + buf.toString(StandardCharsets.UTF_8);
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    @Test
+    void zeroWidthsAndBadThreadsFailWithAMessageInsteadOfANativeAbort() {
+        String base = "--method;" + TestGraphs.AE_KMEANS + ";--dataset;synthetic:samples=40,clusters=2;--no-plots;-q;--threads;1";
+        String latent = run(("run;" + base + ";--set;latent=0;--out;" + tmp.resolve("a")).split(";"));
+        assertThat(latent).startsWith("2 ").contains("nodes.enc").contains("0 weights");
+        String hidden = run(("run;" + base + ";--set;enc.hidden=[0];--out;" + tmp.resolve("b")).split(";"));
+        assertThat(hidden).startsWith("2 ").contains("each width must be at least 1");
+        String huge = run(("run;" + base + ";--set;latent=100000000;--set;enc.hidden=[100000];--out;" + tmp.resolve("c")).split(";"));
+        assertThat(huge).startsWith("2 ").contains("the product at most");
+        assertThat(run("run", "--threads", "-1", "--method", TestGraphs.AE_KMEANS, "--out", tmp.resolve("d").toString()))
+                .startsWith("2 ").contains("--threads -1");
+        assertThat(tmp.resolve("d")).doesNotExist();
+    }
+}
