@@ -113,8 +113,25 @@ public final class BenchCommand implements Callable<Integer> {
                 Path metrics = dir.resolve("metrics.json");
                 Map<String, Object> row = earlier.get(key(cell.label(), cell.dataset(), s, cell.sets()));
                 done++;
-                if (Files.isRegularFile(metrics)) {
-                    row = row(cell, s, Yaml.JSON.convertValue(Yaml.JSON.readTree(metrics.toFile()), Map.class));
+                List<String> wanted = new ArrayList<>(sets);
+                wanted.addAll(cell.sets());
+                @SuppressWarnings("unchecked")
+                Map<String, Object> before = Files.isRegularFile(metrics)
+                        ? Yaml.JSON.convertValue(Yaml.JSON.readTree(metrics.toFile()), Map.class) : null;
+                if (before != null && before.get("overrides") instanceof List<?> made && !wanted.equals(made)) {
+                    System.err.printf("[%d/%d] %s on %s seed %d: the run in %s was made with %s, the cell now says %s: "
+                            + "training it again%n", done, total, cell.label(), cell.dataset(), s, dir,
+                            made, wanted);
+                    try (var stale = Files.walk(dir)) { // the run's metrics.json and those of its --runs
+                        for (Path f : stale.filter(f -> f.getFileName().toString().equals("metrics.json")).toList()) {
+                            Files.delete(f);
+                        }
+                    }
+                    before = null;
+                    row = null;
+                }
+                if (before != null) {
+                    row = row(cell, s, before);
                     System.err.printf("[%d/%d] %s on %s seed %d: done earlier%n", done, total, cell.label(), cell.dataset(), s);
                 } else if (row != null) {
                     System.err.printf("[%d/%d] %s on %s seed %d: done earlier (row in %s; its run files are gone)%n",

@@ -45,18 +45,15 @@ public final class Main implements Runnable {
         return cl.execute(args);
     }
 
-    /** Exit codes: 0 done, 2 a bad command line, graph, option or input file, 3 results not written, 1 anything else. */
+    /** Exit codes: 0 done, 2 a bad command line, graph, option or file (read or written), 1 anything else (a bug). */
     static final int USAGE = 2;
-    static final int OUTPUT = 3;
     static final int INTERNAL = 1;
 
     static int exitCode(Throwable e) {
         if (e instanceof ConfigException || e instanceof org.mvclust.api.DatasetException
-                || e instanceof picocli.CommandLine.ParameterException) {
+                || e instanceof picocli.CommandLine.ParameterException || e instanceof java.io.IOException
+                || e instanceof java.io.UncheckedIOException) {
             return USAGE;
-        }
-        if (e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
-            return OUTPUT;
         }
         return INTERNAL;
     }

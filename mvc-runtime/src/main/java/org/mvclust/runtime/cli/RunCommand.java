@@ -89,13 +89,16 @@ public final class RunCommand implements Callable<Integer> {
             throw new ConfigException("--runs must be at least 1");
         }
         RunChecks.threads(threads);
-        if (out != null) {
+        if (out != null && out.toString().isBlank()) {
             RunChecks.out(out, dataset);
         }
         RunSelection selection = RunSelection.parse(select);
         Experiment exp = experiments.open(method, dataset, DataResolver.dataDirs(dataDir), clusters,
                 new Experiment.Settings(sets, threads, checkpointEvery, checkpointSeconds, evalEvery, resume, !noPlots, device));
         selection.check(exp.spec);
+        if (out != null) {
+            RunChecks.out(out, dataset); // after every check of the graph and data, before any training
+        }
         Path dir = out != null ? out : Path.of("runs", (exp.spec.name() + "-" + exp.data.name() + "-s" + seed)
                 .replaceAll("[^A-Za-z0-9_.=-]", "_"));
         Files.createDirectories(dir);

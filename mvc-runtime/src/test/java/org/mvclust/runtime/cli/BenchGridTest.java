@@ -70,6 +70,25 @@ class BenchGridTest {
     }
 
     @Test
+    void aCellWhoseOverridesChangedIsTrainedAgainNotRelabelled() throws IOException {
+        Path results = tmp.resolve("stale");
+        Path grid = tmp.resolve("stale.yaml");
+        String cell = """
+                cells:
+                  - {method: %s, name: m, datasets: ["synthetic:samples=40,clusters=2,dims=[4,3],noise=[0.5,0.5]"],
+                     set: ["enc.hidden=[4]", latent=2, phases.train.epochs=%d, phases.train.batch=full]}
+                """;
+        Files.writeString(grid, cell.formatted(TestGraphs.DDC, 1));
+        assertThat(Main.execute("bench", "--grid", grid.toString(), "--seeds", "1", "--threads", "1", "-q", "--results", results.toString())).isZero();
+        assertThat(Csv.read(results.resolve("stale.csv"))).extracting(r -> r.get("epochs")).containsExactly("1");
+        Files.writeString(grid, cell.formatted(TestGraphs.DDC, 3));
+        assertThat(Main.execute("bench", "--grid", grid.toString(), "--seeds", "1", "--threads", "1", "-q", "--results", results.toString())).isZero();
+        List<Map<String, Object>> rows = Csv.read(results.resolve("stale.csv"));
+        assertThat(rows).extracting(r -> r.get("epochs") + " " + r.get("overrides"))
+                .containsExactly("3 enc.hidden=[4] latent=2 phases.train.epochs=3 phases.train.batch=full");
+    }
+
+    @Test
     void aCellWithRunsKeepsOneRunPerSeedAndRecordsWhichSeedWon() throws IOException {
         Path results = tmp.resolve("results");
         Path grid = tmp.resolve("g.yaml");
