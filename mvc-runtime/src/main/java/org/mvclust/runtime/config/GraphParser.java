@@ -402,6 +402,11 @@ public final class GraphParser {
         }
         Map<String, Object> params = params(r.get("params"), "readout.params");
         ParamResolver.check(where("readout.params"), readout.params(), params, Set.of());
+        String problem = readout.problem(ParamResolver.resolve(where("readout.params"), readout.params(),
+                new java.util.LinkedHashMap<>(params), Map.of()));
+        if (problem != null) {
+            throw error("readout.params", problem);
+        }
         return new ReadoutSpec(type, in, params);
     }
 

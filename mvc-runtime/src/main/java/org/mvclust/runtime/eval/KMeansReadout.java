@@ -27,6 +27,21 @@ public final class KMeansReadout implements Readout {
     }
 
     @Override
+    public String problem(Params p) {
+        if (p.getInt("restarts") < 1) {
+            return "restarts must be at least 1, got " + p.getInt("restarts");
+        }
+        if (p.getInt("max_iter") < 0) {
+            return "max_iter must be at least 0, got " + p.getInt("max_iter");
+        }
+        double tol = p.getDouble("tol");
+        if (!(tol >= 0) || Double.isInfinite(tol)) {
+            return "tol must be a finite number >= 0, got " + tol;
+        }
+        return p.getInt("trials") < 0 ? "trials must be at least 0, got " + p.getInt("trials") : null;
+    }
+
+    @Override
     public int[] labels(Matrix x, int k, long seed, Params p) {
         return KMeans.fit(x, k, p.getInt("restarts"), p.getInt("max_iter"), p.getDouble("tol"), seed, p.getInt("trials")).labels();
     }

@@ -133,4 +133,14 @@ class GraphValidationTest {
         assertThatThrownBy(() -> loader.load(TestGraphs.AE_KMEANS, List.of("dataset.for.pie=3")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("dataset.for.pie");
     }
+
+    @Test
+    void readoutParametersAreCheckedBeforeTraining() {
+        assertThatThrownBy(() -> loader.load(TestGraphs.AE_KMEANS, List.of("readout.params.restarts=0")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("readout.params").hasMessageContaining("restarts must be at least 1");
+        assertThatThrownBy(() -> loader.load(TestGraphs.AE_KMEANS, List.of("readout.params.max_iter=-5")))
+                .hasMessageContaining("max_iter must be at least 0");
+        assertThatThrownBy(() -> loader.load(TestGraphs.AE_KMEANS, List.of("readout.params.tol=NaN")))
+                .hasMessageContaining("tol must be a finite number");
+    }
 }
