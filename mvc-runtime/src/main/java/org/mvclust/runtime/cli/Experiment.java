@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -339,12 +340,57 @@ final class Experiment {
         return out;
     }
 
+    /**
+     * The run's fingerprint for its checkpoints, then, if components of the graph were renamed, that of the same graph
+     * with their former names, so checkpoints written before the rename still resume.
+     */
     private String fingerprint(long seed) throws Exception {
+        String now = fingerprint(graphYaml, seed);
+        String former = fingerprint(Yaml.toYaml(formerNames(spec.tree().deepCopy())), seed);
+        return former.equals(now) ? now : now + " " + former;
+    }
+
+    private String fingerprint(String graph, long seed) throws Exception {
         MessageDigest d = MessageDigest.getInstance("SHA-256");
-        d.update(graphYaml.getBytes(StandardCharsets.UTF_8));
+        d.update(graph.getBytes(StandardCharsets.UTF_8));
         d.update((data.name() + "|" + data.samples() + "|" + data.views().stream().map(v -> v.cols() + "").toList()
                 + "|" + clusters + "|" + seed).getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(d.digest());
+    }
+
+    /** Every text equal to a component's name that has a former name (its first alias) replaced by that name. */
+    private com.fasterxml.jackson.databind.JsonNode formerNames(com.fasterxml.jackson.databind.JsonNode n) {
+        Map<String, String> former = new HashMap<>();
+        for (org.mvclust.runtime.plugin.Kind k : org.mvclust.runtime.plugin.Kind.values()) {
+            registry.all(k).forEach((name, c) -> {
+                if (!c.aliases().isEmpty()) {
+                    former.put(name, c.aliases().get(0));
+                }
+            });
+        }
+        rename(n, former);
+        return n;
+    }
+
+    private static void rename(com.fasterxml.jackson.databind.JsonNode n, Map<String, String> former) {
+        if (n instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+            o.fieldNames().forEachRemaining(f -> {
+                var v = o.get(f);
+                if (v.isTextual() && former.containsKey(v.asText())) {
+                    o.put(f, former.get(v.asText()));
+                } else {
+                    rename(v, former);
+                }
+            });
+        } else if (n instanceof com.fasterxml.jackson.databind.node.ArrayNode a) {
+            for (int i = 0; i < a.size(); i++) {
+                if (a.get(i).isTextual() && former.containsKey(a.get(i).asText())) {
+                    a.set(i, former.get(a.get(i).asText()));
+                } else {
+                    rename(a.get(i), former);
+                }
+            }
+        }
     }
 
     /** The process's peak resident memory (Linux VmHWM), or -1 where unknown; it covers native TensorFlow memory. */

@@ -61,7 +61,7 @@ final class Checkpoints implements TrainingListener {
         } catch (IOException e) {
             throw new ConfigException("cannot resume: " + e.getMessage(), e);
         }
-        if (!fingerprint.equals(ck.header().path("fingerprint").asText())) {
+        if (!java.util.List.of(fingerprint.split(" ")).contains(ck.header().path("fingerprint").asText())) {
             throw new ConfigException("cannot resume: " + file + " was written by a different run "
                     + "(method, overrides, dataset or seed differ); use a new --out or drop --resume");
         }
@@ -90,7 +90,7 @@ final class Checkpoints implements TrainingListener {
             }
         }
         ObjectNode header = Yaml.JSON.createObjectNode();
-        header.put("fingerprint", fingerprint);
+        header.put("fingerprint", fingerprint.split(" ")[0]);
         header.put("exec", e.resumeExec());
         header.put("epoch", e.resumeEpoch());
         header.put("step", e.step());

@@ -84,7 +84,11 @@ public final class Trainer {
     private Matrix evaluatedEmb;
     private int[] evaluatedLabels;
 
-    /** {@code listeners} watch the epochs (e.g. evaluation against known classes); checkpoints come from the options. */
+    /**
+     * {@code listeners} watch the epochs (e.g. evaluation against known classes); checkpoints come from the options.
+     * {@code fingerprint} identifies the run in its checkpoints; further space-separated ones (the same run spelt with
+     * former component names) are accepted on resume.
+     */
     public Trainer(Model model, GraphSpec spec, Registry registry, int samples, int clusters, Options opt,
                    String fingerprint, List<? extends TrainingListener> listeners) {
         this.model = model;
