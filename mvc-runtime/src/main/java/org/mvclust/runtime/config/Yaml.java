@@ -8,9 +8,14 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 
 /** The YAML and JSON mappers used for graphs, results and checkpoints. */
 public final class Yaml {
+    /** A key given twice in one mapping is an error (otherwise the last one would silently win). */
     public static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+
+    static {
+        YAML.enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    }
     public static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private Yaml() {

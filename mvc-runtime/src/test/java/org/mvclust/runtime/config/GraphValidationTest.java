@@ -143,4 +143,13 @@ class GraphValidationTest {
         assertThatThrownBy(() -> loader.load(TestGraphs.AE_KMEANS, List.of("readout.params.tol=NaN")))
                 .hasMessageContaining("tol must be a finite number");
     }
+
+    @Test
+    void aKeyGivenTwiceIsAnErrorNotTheLastOneWinning(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        String graph = java.nio.file.Files.readString(java.nio.file.Path.of(TestGraphs.AE_KMEANS))
+                .replace("  latent: 10\n", "  latent: 10\n  latent: 3\n");
+        java.nio.file.Path f = java.nio.file.Files.writeString(tmp.resolve("dup.yaml"), graph);
+        assertThatThrownBy(() -> loader.load(f.toString(), List.of())).hasMessageContaining("dup.yaml")
+                .hasMessageContaining("latent");
+    }
 }
