@@ -47,8 +47,8 @@ public final class PluginLoader {
             finder = ModuleFinder.of(dir);
             refs = finder.findAll();
         } catch (RuntimeException e) {
-            registry.problem("plugin directory " + dir + ": " + e.getMessage());
-            return List.of();
+            finder = eachOnItsOwn(dir, registry); // one unreadable jar must not hide the others
+            refs = finder.findAll();
         }
         List<String> names = refs.stream().map(r -> r.descriptor().name())
                 .filter(n -> ModuleLayer.boot().findModule(n).isEmpty()).sorted().toList();
@@ -65,6 +65,25 @@ public final class PluginLoader {
             }
             return layers;
         }
+    }
+
+    /** The directory's jars and module folders that can be read, each found alone; the others are reported. */
+    private static ModuleFinder eachOnItsOwn(Path dir, Registry registry) {
+        List<ModuleFinder> good = new ArrayList<>();
+        try (var entries = Files.list(dir)) {
+            for (Path p : entries.sorted().toList()) {
+                try {
+                    ModuleFinder f = ModuleFinder.of(p);
+                    f.findAll();
+                    good.add(f);
+                } catch (RuntimeException e) {
+                    registry.problem("plugin " + p + " cannot be read as a module: " + e.getMessage());
+                }
+            }
+        } catch (java.io.IOException e) {
+            registry.problem("plugin directory " + dir + ": " + e.getMessage());
+        }
+        return ModuleFinder.compose(good.toArray(ModuleFinder[]::new));
     }
 
     private static ModuleLayer define(ModuleFinder finder, List<String> roots) {

@@ -76,7 +76,9 @@ public final class Registry {
         }
         Component c = components.get(kind).get(name);
         if (c == null) {
-            throw new ConfigException(where + ": " + Names.unknown(kind.label, name, components.get(kind).keySet()));
+            throw new ConfigException(where + ": " + Names.unknown(kind.label, name, components.get(kind).keySet())
+                    + (problems.isEmpty() ? "" : "; some plugins failed to load, it may be one of them: "
+                    + String.join("; ", problems)));
         }
         @SuppressWarnings("unchecked")
         T t = (T) kind.type.cast(c);

@@ -239,6 +239,23 @@ class ExternalPluginTest {
     }
 
     @Test
+    void aGarbageJarDoesNotHideTheOthersAndAMissingNameSaysWhatFailed(@TempDir Path tmp) throws Exception {
+        Path plugins = Files.createDirectories(tmp.resolve("plugins"));
+        jar(tmp, "com.example.abs", "com.example.abs.AbsLoss", ABS_LOSS.formatted("abs"), plugins.resolve("abs-loss.jar"));
+        Files.write(plugins.resolve("garbage.jar"), new byte[] {1, 2, 3, 4, 5});
+        String broken = ABS_LOSS.formatted("boom").replace("public String name() {",
+                "public AbsLoss() { throw new IllegalStateException(\"no licence\"); }\n    public String name() {")
+                .replace("package com.example.abs;", "package com.example.boom;");
+        jar(tmp, "com.example.boom", "com.example.boom.AbsLoss", broken, plugins.resolve("boom.jar"));
+        Registry registry = PluginLoader.load(List.of(plugins));
+        assertThat(registry.all(Kind.LOSS)).as(String.join("\n", registry.problems())).containsKeys("abs", "mse")
+                .doesNotContainKey("boom");
+        assertThat(String.join("\n", registry.problems())).contains("garbage.jar").contains("no licence");
+        assertThatThrownBy(() -> registry.get(Kind.LOSS, "boom", "losses.recon.type")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("unknown loss 'boom'").hasMessageContaining("failed to load").hasMessageContaining("no licence");
+    }
+
+    @Test
     void missingPluginDirectoryIsAClearError(@TempDir Path tmp) {
         assertThatThrownBy(() -> PluginLoader.load(List.of(tmp.resolve("nope"))))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("nope").hasMessageContaining("does not exist");
