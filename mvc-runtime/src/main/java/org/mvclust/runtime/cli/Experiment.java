@@ -85,9 +85,15 @@ final class Experiment {
         this.settings = settings;
         this.spec = f.graphs.load(method, settings.overrides());
         this.data = f.datasets.load(dataset, dataDirs, spec.readerOptions(DataResolver.name(dataset)));
+        if (clusters != null && clusters < 2) {
+            throw new ConfigException("--clusters " + clusters + ": need at least 2 clusters");
+        }
         int k = clusters != null ? clusters : data.classes();
         if (k < 2) {
-            throw new ConfigException("dataset " + data.name() + " has no labels to count clusters from; pass --clusters K");
+            throw new ConfigException("dataset " + data.name() + (data.hasLabels()
+                    ? "'s labels hold a single class, so they cannot give the number of clusters; pass --clusters K"
+                    : " has no labels to count clusters from; pass --clusters K (or, if the file holds labels under "
+                    + "another name, give it as DATASET:labels=NAME)"));
         }
         if (k > data.samples()) {
             throw new ConfigException("--clusters " + k + " is more than the " + data.samples() + " samples");

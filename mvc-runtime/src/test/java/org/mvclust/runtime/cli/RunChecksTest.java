@@ -70,4 +70,16 @@ class RunChecksTest {
                 .startsWith("2 ").contains("--threads -1");
         assertThat(tmp.resolve("d")).doesNotExist();
     }
+
+    @Test
+    void clusterCountsSayWhatIsWrong() throws Exception {
+        String one = run("run", "--method", TestGraphs.AE_KMEANS, "--dataset", "synthetic:samples=40,clusters=2", "--clusters", "1",
+                "--out", tmp.resolve("e").toString());
+        assertThat(one).startsWith("2 ").contains("--clusters 1: need at least 2 clusters");
+        Path views = Files.createDirectories(tmp.resolve("oneclass"));
+        Files.writeString(views.resolve("view1.csv"), "1,2\n3,4\n5,6\n");
+        Files.writeString(views.resolve("labels.csv"), "label\n7\n7\n7\n");
+        assertThat(run("run", "--method", TestGraphs.AE_KMEANS, "--dataset", views.toString(), "--out", tmp.resolve("f").toString()))
+                .startsWith("2 ").contains("single class");
+    }
 }
