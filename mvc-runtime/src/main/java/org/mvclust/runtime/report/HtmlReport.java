@@ -68,7 +68,17 @@ public final class HtmlReport {
 
     /** The run section: facts, metrics, pictures (curves and confusion redrawn from the CSVs when missing), graph. */
     private static String run(Path dir, Path base, int level) throws IOException {
-        JsonNode m = Yaml.JSON.readTree(dir.resolve("metrics.json").toFile());
+        Path file = dir.resolve("metrics.json");
+        JsonNode m;
+        try {
+            m = Yaml.JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new IOException(file + ": not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
+        }
+        if (m == null || !m.isObject()) {
+            throw new IOException(file + ": expected a JSON object as a run writes it, found "
+                    + (m == null ? "nothing" : m.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)));
+        }
         String title = m.path("method").asText("?") + " on " + m.path("dataset").asText("?") + ", seed " + m.path("seed").asText("?");
         StringBuilder sb = new StringBuilder();
         sb.append("<h").append(level).append(">").append(esc(title)).append("</h").append(level).append(">\n");

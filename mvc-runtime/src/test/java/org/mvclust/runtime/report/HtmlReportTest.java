@@ -109,6 +109,19 @@ public class HtmlReportTest {
     }
 
     @Test
+    void aMetricsFileThatIsNotARunsObjectIsNamed() throws IOException {
+        Path arr = Files.createDirectories(tmp.resolve("arr"));
+        Files.writeString(arr.resolve("metrics.json"), "[1, 2]");
+        Path cut = Files.createDirectories(tmp.resolve("cut"));
+        Files.writeString(cut.resolve("metrics.json"), "{\"method\": \"x\", ");
+        assertThatThrownBy(() -> HtmlReport.write(arr, null)).hasMessageContaining(arr.resolve("metrics.json").toString())
+                .hasMessageContaining("expected a JSON object").hasMessageContaining("array");
+        assertThatThrownBy(() -> HtmlReport.write(cut, null)).hasMessageContaining(cut.resolve("metrics.json").toString())
+                .hasMessageContaining("not valid JSON");
+        assertThat(arr.resolve("report.html")).doesNotExist();
+    }
+
+    @Test
     void aGridsRunFolderPointsToItsParent() throws IOException {
         Path results = tmp.resolve("results");
         Files.createDirectories(results.resolve("grid/a"));
