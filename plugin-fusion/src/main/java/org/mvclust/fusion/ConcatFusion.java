@@ -1,5 +1,6 @@
 package org.mvclust.fusion;
 
+import java.util.List;
 import java.util.Map;
 import org.mvclust.api.BuildContext;
 import org.mvclust.api.FusionOperator;
@@ -24,6 +25,8 @@ public final class ConcatFusion implements FusionOperator {
 
     @Override
     public Map<String, Operand<TFloat32>> build(BuildContext ctx, Inputs in, Params params) {
-        return Map.of("out", ctx.tf().concat(in.many("views"), ctx.tf().constant(1)));
+        List<Operand<TFloat32>> views = in.many("views");
+        // one view (a single-view dataset) is its own concatenation; TensorFlow's Concat needs two or more
+        return Map.of("out", views.size() == 1 ? ctx.tf().identity(views.get(0)) : ctx.tf().concat(views, ctx.tf().constant(1)));
     }
 }
