@@ -85,8 +85,11 @@ public final class GraphLoader {
             }
             return (ObjectNode) n;
         } catch (JsonProcessingException e) {
-            throw new ConfigException(source + ": " + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr(), e);
+            var at = e.getLocation(); // null for some limits, e.g. the nesting depth
+            throw new ConfigException(source + ": " + e.getOriginalMessage()
+                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()), e);
+        } catch (StackOverflowError e) {
+            throw new ConfigException(source + ": nested too deeply to read");
         } catch (IOException e) {
             throw new ConfigException(source + ": cannot read: " + e.getMessage(), e);
         }

@@ -152,4 +152,12 @@ class GraphValidationTest {
         assertThatThrownBy(() -> loader.load(f.toString(), List.of())).hasMessageContaining("dup.yaml")
                 .hasMessageContaining("latent");
     }
+
+    @Test
+    void aDeeplyNestedFileIsNamedInTheError(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path f = java.nio.file.Files.writeString(tmp.resolve("deep.yaml"),
+                "name: deep\nvars: " + "[".repeat(100_000) + "]".repeat(100_000) + "\n");
+        assertThatThrownBy(() -> loader.load(f.toString(), List.of())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("deep.yaml");
+    }
 }
