@@ -3,6 +3,7 @@ open module org.mvclust.methods {
     requires org.mvclust.api;
     requires org.mvclust.runtime;
     requires org.mvclust.nn;
+    requires org.mvclust.testkit;
     requires com.fasterxml.jackson.databind;
     requires org.junit.jupiter.api;
     requires org.assertj.core;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.mvclust.testkit.TestData;
 import org.mvclust.api.MultiViewData;
 import org.mvclust.runtime.cli.Evaluation;
 import org.mvclust.runtime.config.GraphLoader;

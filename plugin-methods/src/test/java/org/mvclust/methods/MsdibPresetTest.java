@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.mvclust.testkit.TestData;
 import org.mvclust.api.MultiViewData;
 import org.mvclust.runtime.ConfigException;
 import org.mvclust.runtime.cli.Evaluation;

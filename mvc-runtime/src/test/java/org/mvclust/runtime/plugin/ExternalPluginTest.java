@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mvclust.api.Loss;
 import org.mvclust.api.MultiViewData;
 import org.mvclust.runtime.ConfigException;
-import org.mvclust.runtime.TestData;
+import org.mvclust.testkit.TestData;
 import org.mvclust.runtime.TestGraphs;
 import org.mvclust.runtime.cli.Evaluation;
 import org.mvclust.runtime.cli.Main;

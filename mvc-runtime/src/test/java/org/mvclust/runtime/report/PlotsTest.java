@@ -15,7 +15,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mvclust.api.MultiViewData;
-import org.mvclust.runtime.TestData;
+import org.mvclust.testkit.TestData;
 
 class PlotsTest {
     @TempDir

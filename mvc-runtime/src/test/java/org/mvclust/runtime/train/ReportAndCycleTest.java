@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mvclust.api.MultiViewData;
-import org.mvclust.runtime.TestData;
+import org.mvclust.testkit.TestData;
 import org.mvclust.runtime.TestGraphs;
 import org.mvclust.runtime.cli.Evaluation;
 import org.mvclust.runtime.config.GraphLoader;

@@ -1,11 +1,11 @@
-package org.mvclust.methods;
+package org.mvclust.testkit;
 
 import java.util.List;
 import java.util.Random;
 import org.mvclust.api.Matrix;
 import org.mvclust.api.MultiViewData;
 
-/** Small seeded multi-view blobs for the presets' tests. */
+/** Small seeded multi-view blobs for the tests of the runtime and of the presets. */
 public final class TestData {
     private TestData() {
     }
