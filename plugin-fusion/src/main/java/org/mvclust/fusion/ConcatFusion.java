@@ -1,11 +1,11 @@
 package org.mvclust.fusion;
 
-import java.util.List;
 import java.util.Map;
 import org.mvclust.api.BuildContext;
 import org.mvclust.api.FusionOperator;
 import org.mvclust.api.Inputs;
 import org.mvclust.api.Params;
+import org.mvclust.nn.FanIn;
 import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
 
@@ -25,8 +25,6 @@ public final class ConcatFusion implements FusionOperator {
 
     @Override
     public Map<String, Operand<TFloat32>> build(BuildContext ctx, Inputs in, Params params) {
-        List<Operand<TFloat32>> views = in.many("views");
-        // one view (a single-view dataset) is its own concatenation; TensorFlow's Concat needs two or more
-        return Map.of("out", views.size() == 1 ? ctx.tf().identity(views.get(0)) : ctx.tf().concat(views, ctx.tf().constant(1)));
+        return Map.of("out", FanIn.concat(ctx.tf(), in.many("views"), 1));
     }
 }
