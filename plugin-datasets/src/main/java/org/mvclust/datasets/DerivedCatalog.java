@@ -64,7 +64,6 @@ public final class DerivedCatalog implements DatasetCatalog {
             opts.put(o.getKey(), o.getValue());
         }
         boolean cache = !opts.remove("cache").equals("false");
-        MultiViewData mnist = base.load("mnist", dataDirs, Map.of());
         String key = name + opts + "@" + base.entry("mnist").sha256();
         if (cache) {
             MultiViewData hit = DerivedCache.read(name, key);
@@ -72,7 +71,7 @@ public final class DerivedCatalog implements DatasetCatalog {
                 return hit;
             }
         }
-        MultiViewData built = build(name, mnist, opts);
+        MultiViewData built = build(name, base.load("mnist", dataDirs, Map.of()), opts);
         if (cache) {
             DerivedCache.write(built, key);
         }
