@@ -45,9 +45,15 @@ public final class RemoteBench {
         }
         BenchRunner runner = INJECTORS.computeIfAbsent(List.copyOf(pluginDirs),
                 d -> Bootstrap.injector(d.stream().map(Path::of).toList())).getInstance(BenchRunner.class);
+        String what = String.format("%s on %s seed %d", t.label(), t.dataset(), t.seed());
+        System.err.printf("%s: training (%s, %d thread(s)) -> %s%n", what, t.device(), t.threads(), t.dir());
+        long t0 = System.nanoTime();
         try {
-            return BenchTask.json(runner.run(t));
+            String row = BenchTask.json(runner.run(t));
+            System.err.printf("%s: done in %.1f s%n", what, (System.nanoTime() - t0) / 1e9);
+            return row;
         } catch (Exception e) {
+            System.err.printf("%s: failed: %s%n", what, Main.message(e));
             if (Main.exitCode(e) == Main.USAGE) {
                 return errorRow(taskJson, Main.message(e));
             }
