@@ -15,6 +15,9 @@ import org.apache.spark.api.java.JavaSparkContext;
  * default the same). Exit codes as {@code mvclust}; 1 also when some task failed (its row holds the error).
  */
 public final class SparkBench {
+    /** The key an error row has and others lack (rows are JSON objects). */
+    private static final Pattern ERROR = Pattern.compile("\"error\"\\s*:");
+
     private SparkBench() {
     }
 
@@ -52,7 +55,7 @@ public final class SparkBench {
             int code = layer.bench(tasks -> {
                 List<String> rows = sc.parallelize(tasks, tasks.size())
                         .map(new RunTask(o.taskModules, o.plugins, maxFailures)).collect();
-                failed[0] = (int) rows.stream().filter(r -> r.contains("\"error\"")).count();
+                failed[0] = (int) rows.stream().filter(r -> ERROR.matcher(r).find()).count();
                 return rows;
             }, o.bench.toArray(String[]::new));
             if (code == 0 && failed[0] > 0) {
