@@ -15,10 +15,8 @@ import java.util.concurrent.Callable;
 import org.mvclust.runtime.ConfigException;
 import org.mvclust.runtime.config.Yaml;
 import org.mvclust.runtime.data.DataResolver;
-import org.mvclust.runtime.eval.MetricSet;
 import org.mvclust.runtime.graph.Flops;
 import org.mvclust.runtime.report.Csv;
-import org.mvclust.runtime.train.Profile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -82,13 +80,11 @@ public final class BenchCommand implements Callable<Integer> {
 
     private static final List<String> CELL_KEYS = List.of("method", "name", "label", "datasets", "set", "seeds", "runs", "select");
 
-    private final Experiment.Factory experiments;
-    private final MetricSet metricSet;
+    private final BenchRunner runner;
 
     @Inject
-    BenchCommand(Experiment.Factory experiments, MetricSet metricSet) {
-        this.experiments = experiments;
-        this.metricSet = metricSet;
+    BenchCommand(BenchRunner runner) {
+        this.runner = runner;
     }
 
     @Override
@@ -103,11 +99,13 @@ public final class BenchCommand implements Callable<Integer> {
         Files.createDirectories(base);
         Path csv = results.resolve(gridName + ".csv");
         Map<String, Map<String, Object>> earlier = earlierRows(csv);
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<Map<String, Object>> rows = new ArrayList<>(); // null where a task is still to run
+        List<BenchTask> pending = new ArrayList<>();
+        List<Integer> slots = new ArrayList<>();
+        List<Integer> counts = new ArrayList<>();
         int total = cells.stream().mapToInt(c -> Math.min(seeds, c.maxSeeds())).sum();
         int done = 0;
         for (Cell cell : cells) {
-            Experiment exp = null;
             for (int s = 0; s < Math.min(seeds, cell.maxSeeds()); s++) {
                 Path dir = base.resolve(safe(cell.label())).resolve(safe(cell.dataset())).resolve("s" + s);
                 Path metrics = dir.resolve("metrics.json");
@@ -115,6 +113,9 @@ public final class BenchCommand implements Callable<Integer> {
                 done++;
                 List<String> wanted = new ArrayList<>(sets);
                 wanted.addAll(cell.sets());
+                BenchTask task = new BenchTask(cell.method(), cell.label(), cell.dataset(), wanted, cell.sets(), s, cell.runs(),
+                        cell.select().toString(), threads, device, DataResolver.dataDirs(dataDir).stream().map(Path::toString).toList(),
+                        dir.toString(), quiet);
                 @SuppressWarnings("unchecked")
                 Map<String, Object> before = Files.isRegularFile(metrics)
                         ? Yaml.JSON.convertValue(Yaml.JSON.readTree(metrics.toFile()), Map.class) : null;
@@ -131,31 +132,17 @@ public final class BenchCommand implements Callable<Integer> {
                     row = null;
                 }
                 if (before != null) {
-                    row = row(cell, s, before);
+                    row = runner.row(task, before);
                     System.err.printf("[%d/%d] %s on %s seed %d: done earlier%n", done, total, cell.label(), cell.dataset(), s);
                 } else if (row != null) {
                     System.err.printf("[%d/%d] %s on %s seed %d: done earlier (row in %s; its run files are gone)%n",
                             done, total, cell.label(), cell.dataset(), s, csv);
                 } else {
-                    if (exp == null) {
-                        List<String> all = new ArrayList<>(sets);
-                        all.addAll(cell.sets());
-                        exp = experiments.open(cell.method(), cell.dataset(), DataResolver.dataDirs(dataDir), null,
-                                new Experiment.Settings(all, threads, 10, 60, 0, true, true, device));
-                        cell.select().check(exp.spec);
-                    }
-                    System.err.printf("[%d/%d] %s, seed %d%s -> %s%n", done, total, exp.describe(), s,
-                            cell.runs() > 1 ? " (" + cell.runs() + " runs, " + cell.select() + ")" : "", dir);
-                    Files.createDirectories(dir);
-                    Map<String, Object> m = exp.select((long) s * cell.runs(), cell.runs(), cell.select(), dir,
-                            quiet ? null : System.err, new Profile(), true).metrics();
-                    for (String w : HealthLines.warnings(m)) {
-                        System.err.printf("%s on %s seed %d: %s%n", cell.label(), cell.dataset(), s, w);
-                    }
-                    row = row(cell, s, m);
+                    pending.add(task);
+                    slots.add(rows.size());
+                    counts.add(done);
                 }
                 rows.add(row);
-                Outputs.write(csv, Outputs.csv(rows));
             }
             for (int s = Math.min(seeds, cell.maxSeeds()); s < cell.maxSeeds(); s++) {
                 Map<String, Object> kept = earlier.get(key(cell.label(), cell.dataset(), s, cell.sets()));
@@ -163,6 +150,29 @@ public final class BenchCommand implements Callable<Integer> {
                     break;
                 }
                 rows.add(kept);
+            }
+        }
+        if (RemoteBench.engine != null && !pending.isEmpty()) {
+            System.err.printf("%d of %d tasks to run%n", pending.size(), total);
+            List<String> out = RemoteBench.engine.apply(pending.stream().map(BenchTask::toJson).toList());
+            for (int i = 0; i < pending.size(); i++) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> r = Yaml.JSON.readValue(out.get(i), LinkedHashMap.class);
+                rows.set(slots.get(i), r);
+            }
+        } else {
+            Experiment exp = null;
+            BenchTask opened = null;
+            for (int i = 0; i < pending.size(); i++) {
+                BenchTask t = pending.get(i);
+                if (opened == null || !sameCell(opened, t)) {
+                    exp = runner.open(t);
+                    opened = t;
+                }
+                System.err.printf("[%d/%d] %s, seed %d%s -> %s%n", counts.get(i), total, exp.describe(), t.seed(),
+                        t.runs() > 1 ? " (" + t.runs() + " runs, " + t.select() + ")" : "", t.dir());
+                rows.set(slots.get(i), runner.run(t, exp));
+                Outputs.write(csv, Outputs.csv(rows.stream().filter(r -> r != null).toList()));
             }
         }
         Outputs.write(csv, Outputs.csv(rows));
@@ -273,6 +283,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
         Csv.Table t = Csv.table(csv);
         for (Map<String, Object> r : t.rows()) {
+            if (failed(r)) {
+                continue; // a failed task runs again
+            }
             Map<String, Object> row = new LinkedHashMap<>();
             for (String k : t.header()) {
                 Object v = r.get(k);
@@ -291,39 +304,20 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private Map<String, Object> row(Cell cell, int seed, Map<String, Object> m) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("method", cell.label());
-        r.put("dataset", cell.dataset());
-        r.put("seed", seed);
-        Map<?, ?> metrics = (Map<?, ?>) m.getOrDefault("metrics", Map.of());
-        for (String k : metricSet.names()) {
-            r.put(k, metrics.get(k));
-        }
-        for (String k : List.of("epochs", "train_seconds", "step_seconds", "readout_seconds", "train_gflop", "peak_rss_mb", "final_loss")) {
-            r.put(k, m.get(k));
-        }
-        Object g = m.get("train_gflop");
-        Object t = m.get("step_seconds");
-        r.put("gflops", g instanceof Number gn && t instanceof Number tn && tn.doubleValue() > 0
-                ? gn.doubleValue() / tn.doubleValue() : null);
-        Map<?, ?> health = (Map<?, ?>) m.getOrDefault("health", Map.of());
-        for (String k : List.of("clusters_used", "size_entropy", "kmeans_ari", "kmeans_nmi", "knn_agreement", "stability")) {
-            r.put(k, health.get(k));
-        }
-        r.put("overrides", String.join(" ", cell.sets()));
-        if (cell.runs() > 1) {
-            r.put("runs", cell.runs());
-            r.put("selected_by", cell.select().toString());
-            r.put("selected_seed", m.get("seed"));
-        }
-        return r;
+    /** A row recording a task that failed (an engine's error row). */
+    private static boolean failed(Map<String, Object> row) {
+        return row.get("error") != null && !row.get("error").toString().isEmpty();
+    }
+
+    private static boolean sameCell(BenchTask a, BenchTask b) {
+        return a.method().equals(b.method()) && a.label().equals(b.label()) && a.dataset().equals(b.dataset())
+                && a.overrides().equals(b.overrides()) && a.runs() == b.runs();
     }
 
     private String markdown(String gridName, List<Map<String, Object>> rows, double rate) throws IOException {
         Map<String, Double> paper = reported();
         Map<String, List<Map<String, Object>>> groups = new TreeMap<>();
-        rows.forEach(r -> groups.computeIfAbsent(r.get("method") + "\t" + r.get("dataset"), k -> new ArrayList<>()).add(r));
+        rows.stream().filter(r -> !failed(r)).forEach(r -> groups.computeIfAbsent(r.get("method") + "\t" + r.get("dataset"), k -> new ArrayList<>()).add(r));
         StringBuilder md = new StringBuilder("# " + gridName + "\n\n");
         md.append("Mean ± std over seeds (fractions); `paper` is the reported value, `Δ` ours − paper.\n\n");
         md.append("| method | dataset | seeds | ACC | NMI | ARI | F | paper ACC / NMI / ARI / F | Δ ACC | s/epoch | GFLOP/s | % of matmul |\n");

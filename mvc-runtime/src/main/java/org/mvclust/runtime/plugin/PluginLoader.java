@@ -51,7 +51,7 @@ public final class PluginLoader {
             refs = finder.findAll();
         }
         List<String> names = refs.stream().map(r -> r.descriptor().name())
-                .filter(n -> ModuleLayer.boot().findModule(n).isEmpty()).sorted().toList();
+                .filter(n -> parent().findModule(n).isEmpty()).sorted().toList();
         try {
             return List.of(define(finder, names));
         } catch (RuntimeException whole) {
@@ -86,10 +86,16 @@ public final class PluginLoader {
         return ModuleFinder.compose(good.toArray(ModuleFinder[]::new));
     }
 
+    /** The layer of the runtime itself: the boot layer, or the layer an engine such as mvc-spark loaded it in. */
+    private static ModuleLayer parent() {
+        ModuleLayer own = PluginLoader.class.getModule().getLayer();
+        return own != null ? own : ModuleLayer.boot();
+    }
+
     private static ModuleLayer define(ModuleFinder finder, List<String> roots) {
-        ModuleLayer boot = ModuleLayer.boot();
-        Configuration cf = boot.configuration().resolveAndBind(finder, ModuleFinder.of(), roots);
-        return boot.defineModulesWithOneLoader(cf, ClassLoader.getSystemClassLoader());
+        ModuleLayer parent = parent();
+        Configuration cf = parent.configuration().resolveAndBind(finder, ModuleFinder.of(), roots);
+        return parent.defineModulesWithOneLoader(cf, PluginLoader.class.getClassLoader());
     }
 
     private static <S> void each(Class<S> service, List<ModuleLayer> layers, Registry registry, BiConsumer<S, String> sink) {

@@ -178,7 +178,9 @@ public final class Trainer {
 
     /** Threads, and the device: auto (a GPU if TensorFlow sees one), cpu, or gpu:N. */
     static ConfigProto sessionConfig(Options opt) {
-        ConfigProto.Builder b = ConfigProto.newBuilder()
+        // per-session pools: by default every session of the process shares the first one's inter-op pool, which
+        // serialises runs trained side by side in one JVM (bench tasks on Spark)
+        ConfigProto.Builder b = ConfigProto.newBuilder().setUsePerSessionThreads(true)
                 .setIntraOpParallelismThreads(opt.threads()).setInterOpParallelismThreads(opt.threads());
         String d = opt.device() == null ? "auto" : opt.device();
         if (d.equals("cpu")) {
