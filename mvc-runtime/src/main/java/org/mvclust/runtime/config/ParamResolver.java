@@ -101,7 +101,8 @@ public final class ParamResolver {
             };
         } catch (IllegalArgumentException e) {
             throw new ConfigException(where + ": expected " + spec.type().name().toLowerCase().replace('_', ' ')
-                    + " (" + spec.doc() + "), got '" + value + "'");
+                    + " (" + spec.doc() + "), got '" + value + "'" + (String.valueOf(value).contains("${")
+                    ? " (a variable's value is used as written: it cannot refer to another variable)" : ""));
         }
     }
 

@@ -1,0 +1,47 @@
+package org.mvclust.runtime.config;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mvclust.runtime.ConfigException;
+import org.mvclust.runtime.TestGraphs;
+import org.mvclust.runtime.plugin.PluginLoader;
+
+/** Graph files and overrides that were once read silently wrong. */
+class YamlHostileTest {
+    private final GraphLoader loader = new GraphLoader(PluginLoader.load(List.of()));
+
+    private static void parse(String yaml) {
+        GraphLoader.parse(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "g.yaml");
+    }
+
+    @Test
+    void anAliasIsRefusedWithItsPlaceInsteadOfReadAsTheAnchorsName() {
+        assertThatThrownBy(() -> parse("vars:\n  h: &h [16, 16]\nnodes:\n  enc:\n    hidden: *h\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("g.yaml").hasMessageContaining("alias *h is not supported")
+                .hasMessageContaining("line 5");
+        assertThatThrownBy(() -> loader.load(TestGraphs.AE_KMEANS, List.of("latent=*x")))
+                .hasMessageContaining("alias *x");
+    }
+
+    @Test
+    void aLossWeightMustBeFinite() {
+        for (String w : List.of("NaN", "Infinity", "-Infinity", "1e999")) {
+            assertThatThrownBy(() -> loader.load(TestGraphs.AE_KMEANS, List.of("losses.recon.weight=" + w)))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("losses.recon.weight").hasMessageContaining("finite number");
+        }
+    }
+
+    @Test
+    void aVariableHoldingAReferenceSaysSo() {
+        var out = org.mvclust.api.ParamSpec.ofInt("out", 8, "width of the output layer");
+        assertThatThrownBy(() -> ParamResolver.convert("nodes.enc.params.out", out, "${latent}",
+                java.util.Map.of("latent", "${nosuch}"), java.util.Set.of("latent")))
+                .hasMessageContaining("got '${nosuch}'").hasMessageContaining("cannot refer to another variable");
+    }
+}
