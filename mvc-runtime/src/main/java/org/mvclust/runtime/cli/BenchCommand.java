@@ -106,6 +106,7 @@ public final class BenchCommand implements Callable<Integer> {
         List<Map<String, Object>> rows = new ArrayList<>();
         int total = cells.stream().mapToInt(c -> Math.min(seeds, c.maxSeeds())).sum();
         int done = 0;
+        int failed = 0;
         for (Cell cell : cells) {
             Experiment exp = null;
             for (int s = 0; s < Math.min(seeds, cell.maxSeeds()); s++) {
@@ -136,7 +137,7 @@ public final class BenchCommand implements Callable<Integer> {
                 } else if (row != null) {
                     System.err.printf("[%d/%d] %s on %s seed %d: done earlier (row in %s; its run files are gone)%n",
                             done, total, cell.label(), cell.dataset(), s, csv);
-                } else {
+                } else try {
                     if (exp == null) {
                         List<String> all = new ArrayList<>(sets);
                         all.addAll(cell.sets());
@@ -153,6 +154,12 @@ public final class BenchCommand implements Callable<Integer> {
                         System.err.printf("%s on %s seed %d: %s%n", cell.label(), cell.dataset(), s, w);
                     }
                     row = row(cell, s, m);
+                } catch (ConfigException | org.mvclust.api.DatasetException | IOException e) { // the grid goes on
+                    System.err.printf("[%d/%d] %s on %s seed %d: error: %s%n", done, total, cell.label(), cell.dataset(), s,
+                            Main.message(e));
+                    row = new LinkedHashMap<>(Map.of("method", cell.label(), "dataset", cell.dataset(), "seed", s));
+                    row.put("error", Main.message(e));
+                    failed++;
                 }
                 rows.add(row);
                 Outputs.write(csv, Outputs.csv(rows));
@@ -169,6 +176,10 @@ public final class BenchCommand implements Callable<Integer> {
         double rate = Flops.matmulRate(2048, threads);
         Outputs.write(results.resolve(gridName + ".md"), markdown(gridName, rows, rate));
         System.out.println("wrote " + results.resolve(gridName + ".csv") + " and " + results.resolve(gridName + ".md"));
+        if (failed > 0) {
+            System.err.println("error: " + failed + " of " + total + " runs failed (their rows hold the error)");
+            return Main.USAGE;
+        }
         return 0;
     }
 
@@ -278,7 +289,9 @@ public final class BenchCommand implements Callable<Integer> {
                 Object v = r.get(k);
                 row.put(k, v == null || List.of("method", "dataset", "overrides").contains(k) ? v : number(v.toString()));
             }
-            out.put(key(r.get("method"), r.get("dataset"), r.get("seed"), List.of(r.getOrDefault("overrides", "").toString())), row);
+            if (r.get("error") == null || r.get("error").toString().isBlank()) { // a failed run is tried again
+                out.put(key(r.get("method"), r.get("dataset"), r.get("seed"), List.of(r.getOrDefault("overrides", "").toString())), row);
+            }
         }
         return out;
     }
@@ -323,7 +336,7 @@ public final class BenchCommand implements Callable<Integer> {
     private String markdown(String gridName, List<Map<String, Object>> rows, double rate) throws IOException {
         Map<String, Double> paper = reported();
         Map<String, List<Map<String, Object>>> groups = new TreeMap<>();
-        rows.forEach(r -> groups.computeIfAbsent(r.get("method") + "\t" + r.get("dataset"), k -> new ArrayList<>()).add(r));
+        rows.stream().filter(r -> r.get("error") == null).forEach(r -> groups.computeIfAbsent(r.get("method") + "\t" + r.get("dataset"), k -> new ArrayList<>()).add(r));
         StringBuilder md = new StringBuilder("# " + gridName + "\n\n");
         md.append("Mean ± std over seeds (fractions); `paper` is the reported value, `Δ` ours − paper.\n\n");
         md.append("| method | dataset | seeds | ACC | NMI | ARI | F | paper ACC / NMI / ARI / F | Δ ACC | s/epoch | GFLOP/s | % of matmul |\n");

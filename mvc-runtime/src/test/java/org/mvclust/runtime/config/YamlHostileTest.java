@@ -44,4 +44,15 @@ class YamlHostileTest {
                 java.util.Map.of("latent", "${nosuch}"), java.util.Set.of("latent")))
                 .hasMessageContaining("got '${nosuch}'").hasMessageContaining("cannot refer to another variable");
     }
+
+    @Test
+    void aListParameterOfThousandsOfValuesIsRefused() {
+        var hidden = org.mvclust.api.ParamSpec.ofInts("hidden", List.of(8), "widths of the hidden layers");
+        List<Integer> deep = java.util.Collections.nCopies(2000, 2);
+        assertThatThrownBy(() -> ParamResolver.convert("nodes.enc.params.hidden", hidden, deep, java.util.Map.of(), java.util.Set.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("nodes.enc.params.hidden")
+                .hasMessageContaining("a list of 2000 values (at most 100)");
+        ParamResolver.convert("nodes.enc.params.hidden", hidden, java.util.Collections.nCopies(100, 2), java.util.Map.of(),
+                java.util.Set.of());
+    }
 }
