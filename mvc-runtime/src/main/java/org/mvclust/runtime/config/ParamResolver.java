@@ -155,7 +155,10 @@ public final class ParamResolver {
             if (n.doubleValue() != Math.rint(n.doubleValue())) {
                 throw new IllegalArgumentException("not an integer");
             }
-            return Math.toIntExact(n.longValue());
+            if (Math.abs(n.doubleValue()) > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("beyond the int range");
+            }
+            return n.intValue();
         }
         return Integer.parseInt(String.valueOf(v).strip());
     }

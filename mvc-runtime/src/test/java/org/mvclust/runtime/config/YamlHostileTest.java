@@ -55,4 +55,12 @@ class YamlHostileTest {
         ParamResolver.convert("nodes.enc.params.hidden", hidden, java.util.Collections.nCopies(100, 2), java.util.Map.of(),
                 java.util.Set.of());
     }
+
+    @Test
+    void anIntegerBeyondTheIntRangeIsAGraphError() {
+        for (String v : List.of("2147483648", "1e300", "-3000000000")) {
+            assertThatThrownBy(() -> loader.load(TestGraphs.AE_KMEANS, List.of("enc.params.out=" + v)))
+                    .isInstanceOf(ConfigException.class).hasMessageContaining("nodes.enc.params.out: expected int");
+        }
+    }
 }
