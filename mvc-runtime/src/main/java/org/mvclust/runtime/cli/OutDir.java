@@ -42,7 +42,8 @@ final class OutDir implements AutoCloseable {
      */
     static OutDir claim(Path dir, boolean resume, PrintStream log) throws IOException {
         Path file = dir.resolve(LOCK);
-        boolean ours = Files.exists(file) || Files.isRegularFile(dir.resolve("metrics.json"));
+        boolean ours = Files.exists(file) || Files.isRegularFile(dir.resolve("metrics.json"))
+                || Files.isRegularFile(dir.resolve("checkpoint.bin")); // a run of an older mvclust, or one killed early
         if (!ours) {
             List<String> foreign = outputsIn(dir);
             if (!foreign.isEmpty()) {

@@ -89,6 +89,11 @@ class OutDirTest {
                 .hasMessageContaining("holds labels.csv but is not an mvclust run directory");
         assertThat(Files.readString(views.resolve("labels.csv"))).isEqualTo("label\n1\n");
         assertThat(views.resolve(OutDir.LOCK)).doesNotExist();
+        Path killed = Files.createDirectories(tmp.resolve("killed")); // a run killed before its lock existed
+        Files.writeString(killed.resolve("checkpoint.bin"), "ckpt");
+        Files.writeString(killed.resolve("graph.yaml"), "x");
+        OutDir.claim(killed, true, null).close();
+        assertThat(killed.resolve("checkpoint.bin")).exists();
     }
 
     private static String run(String... args) {
