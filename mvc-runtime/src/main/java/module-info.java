@@ -7,6 +7,7 @@ module org.mvclust.runtime {
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.yaml;
+    requires org.yaml.snakeyaml;
     requires java.compiler;
     requires java.desktop;
     requires xchart;

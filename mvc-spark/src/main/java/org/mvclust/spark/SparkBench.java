@@ -58,7 +58,7 @@ public final class SparkBench {
                 failed[0] = (int) rows.stream().filter(r -> ERROR.matcher(r).find()).count();
                 return rows;
             }, o.bench.toArray(String[]::new));
-            if (code == 0 && failed[0] > 0) {
+            if (failed[0] > 0) { // the bench's own code says 2 for a failed row; a Spark task may also fail for internal reasons
                 System.err.printf("%d task(s) failed: their rows in the results CSV name the error; the same command runs them again%n", failed[0]);
                 return 1;
             }

@@ -165,20 +165,32 @@ public final class BenchCommand implements Callable<Integer> {
             BenchTask opened = null;
             for (int i = 0; i < pending.size(); i++) {
                 BenchTask t = pending.get(i);
-                if (opened == null || !sameCell(opened, t)) {
-                    exp = runner.open(t);
-                    opened = t;
+                try { // a failing cell records its error and the grid goes on
+                    if (opened == null || !sameCell(opened, t)) {
+                        opened = null;
+                        exp = runner.open(t);
+                        opened = t;
+                    }
+                    System.err.printf("[%d/%d] %s, seed %d%s -> %s%n", counts.get(i), total, exp.describe(), t.seed(),
+                            t.runs() > 1 ? " (" + t.runs() + " runs, " + t.select() + ")" : "", t.dir());
+                    rows.set(slots.get(i), runner.run(t, exp));
+                } catch (ConfigException | org.mvclust.api.DatasetException | IOException e) {
+                    System.err.printf("[%d/%d] %s on %s seed %d: error: %s%n", counts.get(i), total, t.label(),
+                            t.dataset(), t.seed(), Main.message(e));
+                    rows.set(slots.get(i), t.errorRow(Main.message(e)));
                 }
-                System.err.printf("[%d/%d] %s, seed %d%s -> %s%n", counts.get(i), total, exp.describe(), t.seed(),
-                        t.runs() > 1 ? " (" + t.runs() + " runs, " + t.select() + ")" : "", t.dir());
-                rows.set(slots.get(i), runner.run(t, exp));
                 Outputs.write(csv, Outputs.csv(rows.stream().filter(r -> r != null).toList()));
             }
         }
         Outputs.write(csv, Outputs.csv(rows));
+        int failed = (int) rows.stream().filter(BenchCommand::failed).count();
         double rate = Flops.matmulRate(2048, threads);
         Outputs.write(results.resolve(gridName + ".md"), markdown(gridName, rows, rate));
         System.out.println("wrote " + results.resolve(gridName + ".csv") + " and " + results.resolve(gridName + ".md"));
+        if (failed > 0) {
+            System.err.println("error: " + failed + " of " + total + " runs failed (their rows hold the error)");
+            return Main.USAGE;
+        }
         return 0;
     }
 
@@ -291,7 +303,9 @@ public final class BenchCommand implements Callable<Integer> {
                 Object v = r.get(k);
                 row.put(k, v == null || List.of("method", "dataset", "overrides").contains(k) ? v : number(v.toString()));
             }
-            out.put(key(r.get("method"), r.get("dataset"), r.get("seed"), List.of(r.getOrDefault("overrides", "").toString())), row);
+            if (r.get("error") == null || r.get("error").toString().isBlank()) { // a failed run is tried again
+                out.put(key(r.get("method"), r.get("dataset"), r.get("seed"), List.of(r.getOrDefault("overrides", "").toString())), row);
+            }
         }
         return out;
     }

@@ -147,9 +147,9 @@ final class Experiment {
             }
             labels.append('\n');
         }
+        Outputs.write(dir.resolve("labels.csv"), labels.toString()); // first: what a failure later should not lose
         Outputs.write(dir.resolve("graph.yaml"), graphYaml);
         Outputs.write(dir.resolve("preprocess.json"), Yaml.toJson(fitted));
-        Outputs.write(dir.resolve("labels.csv"), labels.toString());
         Outputs.write(dir.resolve("history.csv"), Outputs.csv(res.history()));
         Outputs.write(dir.resolve("steps.csv"), Outputs.csv(res.steps()));
         Map<String, Object> m = new LinkedHashMap<>();

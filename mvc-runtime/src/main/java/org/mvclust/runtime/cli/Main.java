@@ -26,6 +26,11 @@ public final class Main implements Runnable {
     }
 
     public static int execute(String... args) {
+        String undecodable = Arguments.undecodable(System.getProperty("sun.jnu.encoding", "UTF-8"), args);
+        if (undecodable != null) {
+            System.err.println("error: " + undecodable);
+            return USAGE;
+        }
         CommandLine cl;
         try {
             cl = new CommandLine(Main.class, new GuiceFactory(Bootstrap.injector(pluginDirs(args))));

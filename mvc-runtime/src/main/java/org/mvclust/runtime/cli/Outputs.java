@@ -15,17 +15,37 @@ public final class Outputs {
     private Outputs() {
     }
 
+    /** Writes {@code content}; on failure the temporary file is removed, {@code file} is as before, and the error names it. */
     public static void write(Path file, String content) throws IOException {
         Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        Files.writeString(tmp, content, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw failed(file, tmp, e);
+        }
     }
 
     /** Copies {@code from} to {@code to} by way of a temporary name, as {@link #write} does. */
     public static void copy(Path from, Path to) throws IOException {
         Path tmp = to.resolveSibling("." + to.getFileName() + ".tmp");
-        Files.copy(from, tmp, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.copy(from, tmp, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw failed(to, tmp, e);
+        }
+    }
+
+    private static IOException failed(Path file, Path tmp, IOException e) {
+        try {
+            Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+            // the error below matters more; the temporary name shows what it was
+        }
+        String why = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                : e instanceof java.nio.file.FileSystemException ? e.getClass().getSimpleName() : e.getMessage();
+        return new IOException("cannot write " + file + ": " + why, e);
     }
 
     /** Rows as CSV; the header is the union of the rows' keys in first-seen order; missing cells stay empty. */

@@ -8,11 +8,6 @@ import org.mvclust.runtime.data.DataResolver;
 
 /** Checks of the command line made before anything is loaded or trained. */
 final class RunChecks {
-    /** The files a run writes into its directory. */
-    private static final java.util.Set<String> OUTPUTS = java.util.Set.of("graph.yaml", "labels.csv", "metrics.json",
-            "history.csv", "steps.csv", "preprocess.json", "checkpoint.bin", "runs.csv", "curves.png", "embedding.png",
-            "confusion.png", "report.html");
-
     private RunChecks() {
     }
 
@@ -38,7 +33,7 @@ final class RunChecks {
         Path data = Path.of(DataResolver.name(dataset)).toAbsolutePath().normalize();
         Path dir = out.toAbsolutePath().normalize();
         boolean clash = dir.equals(data) || dir.equals(data.getParent()) && data.getFileName() != null
-                && OUTPUTS.contains(data.getFileName().toString());
+                && OutDir.OUTPUTS.contains(data.getFileName().toString());
         if (Files.exists(data) && clash) {
             throw new ConfigException("--out " + out + " would write over the dataset's own files (" + data
                     + "); choose another directory");

@@ -102,6 +102,12 @@ public final class RunCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("runs", (exp.spec.name() + "-" + exp.data.name() + "-s" + seed)
                 .replaceAll("[^A-Za-z0-9_.=-]", "_"));
         Files.createDirectories(dir);
+        try (OutDir held = OutDir.claim(dir, resume, System.err)) {
+            return train(exp, selection, dir);
+        }
+    }
+
+    private int train(Experiment exp, RunSelection selection, Path dir) throws Exception {
         java.io.PrintStream log = quiet ? null : System.err;
         if (log != null) {
             log.println("mvclust: " + exp.describe() + ", seed " + seed + (runs > 1 ? " (+" + (runs - 1) + " more runs)" : "")

@@ -536,7 +536,11 @@ public final class GraphParser {
     /** A loss weight: a number, or a graph variable as "${name}" or "-${name}" (e.g. a trade-off set with --set). */
     private double weight(JsonNode v, String at) {
         String t = v.asText().strip();
-        return v.isTextual() && t.startsWith("-${") ? -number(Yaml.JSON.getNodeFactory().textNode(t.substring(1)), at) : number(v, at);
+        double w = v.isTextual() && t.startsWith("-${") ? -number(Yaml.JSON.getNodeFactory().textNode(t.substring(1)), at) : number(v, at);
+        if (!Double.isFinite(w)) {
+            throw error(at, "expected a finite number, got " + v);
+        }
+        return w;
     }
 
     private int integer(JsonNode v, String at, int min) {

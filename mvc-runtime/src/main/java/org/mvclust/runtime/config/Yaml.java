@@ -3,13 +3,12 @@ package org.mvclust.runtime.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 
 /** The YAML and JSON mappers used for graphs, results and checkpoints. */
 public final class Yaml {
-    /** A key given twice in one mapping is an error (otherwise the last one would silently win). */
-    public static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+    /** A key given twice in one mapping is an error (otherwise the last one would silently win), so is an alias. */
+    public static final ObjectMapper YAML = new ObjectMapper(new NoAliasYamlFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
 

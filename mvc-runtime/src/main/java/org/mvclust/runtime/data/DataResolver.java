@@ -90,6 +90,9 @@ public final class DataResolver {
     }
 
     private MultiViewData loadWhole(String name, Map<String, String> options, List<Path> dataDirs) throws DatasetException {
+        if (name.isBlank()) {
+            throw new DatasetException("--dataset is empty (an unset shell variable?): give a dataset name or a file");
+        }
         if (readers.containsKey(name) && !Files.exists(Path.of(name))) {
             DatasetReader r = readers.get(name);
             return r.read(null, params(r, options, "dataset " + name));
@@ -126,7 +129,9 @@ public final class DataResolver {
                 return r;
             }
         }
-        throw new DatasetException(file + ": no reader recognises this file; name one with :reader=NAME ("
+        throw new DatasetException(file + (Files.isDirectory(file) ? ": a directory, and no reader recognises it (a CSV "
+                + "dataset directory holds one .csv file per view and optionally labels.csv)" : ": no reader recognises this file")
+                + "; name one with :reader=NAME ("
                 + String.join(", ", readers.keySet()) + ")");
     }
 

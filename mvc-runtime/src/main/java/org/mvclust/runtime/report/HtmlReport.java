@@ -60,9 +60,7 @@ public final class HtmlReport {
             html = page("mvclust bench " + dir.getFileName(), body.toString());
         }
         Files.createDirectories(base);
-        Path tmp = base.resolve("." + file.getFileName() + ".tmp");
-        Files.writeString(tmp, html, StandardCharsets.UTF_8);
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        org.mvclust.runtime.cli.Outputs.write(file, html);
         return file;
     }
 
