@@ -34,6 +34,24 @@ public final class Masks {
         return out;
     }
 
+    /** Each absent view's row replaced by the mean of the sample's present views (equal widths): m_v h_v + (1 − m_v) h̄. */
+    public static List<Operand<TFloat32>> fillAbsent(Ops tf, List<Operand<TFloat32>> views, List<Operand<TFloat32>> masks) {
+        long width = views.get(0).shape().size(1);
+        for (int v = 1; v < views.size(); v++) {
+            if (views.get(v).shape().size(1) != width) {
+                throw new IllegalArgumentException("filling absent views with the present views' mean needs equal widths, view 0 has "
+                        + width + " and view " + v + " has " + views.get(v).shape().size(1));
+            }
+        }
+        Operand<TFloat32> mean = mean(tf, views, masks);
+        List<Operand<TFloat32>> out = new ArrayList<>();
+        for (int v = 0; v < views.size(); v++) {
+            Operand<TFloat32> m = masks.get(v);
+            out.add(tf.math.add(tf.math.mul(views.get(v), m), tf.math.mul(mean, tf.math.sub(tf.constant(1f), m))));
+        }
+        return out;
+    }
+
     /** Per sample, Σ_v w_v m_v h_v / Σ_v w_v m_v: view weights renormalised over the views the sample has. */
     public static Operand<TFloat32> weightedMean(Ops tf, List<Operand<TFloat32>> views, List<Operand<TFloat32>> weights,
                                                  List<Operand<TFloat32>> masks) {

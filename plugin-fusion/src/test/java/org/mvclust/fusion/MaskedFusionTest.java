@@ -62,6 +62,9 @@ class MaskedFusionTest {
                     (0.2f * 1 + 0.6f * 10) / 0.8f, (0.2f * 2 + 0.6f * 20) / 0.8f, 30, 40, 5, 6}, within(1e-5f));
             float[] cat = h.eval(h.build(new ConcatFusion(), Map.of(), Map.of("views", List.of(a, b), "mask", masks), Map.of()).get("out"));
             assertThat(cat).containsExactly(1, 2, 10, 20, 0, 0, 30, 40, 5, 6, 0, 0);
+            float[] filled = h.eval(h.build(new ConcatFusion(), Map.of(), Map.of("views", List.of(a, b), "mask", masks),
+                    Map.of("absent", "present_mean")).get("out"));
+            assertThat(filled).containsExactly(1, 2, 10, 20, 30, 40, 30, 40, 5, 6, 5, 6);
         }
     }
 

@@ -1,0 +1,81 @@
+package org.mvclust.methods;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mvclust.api.Matrix;
+import org.mvclust.api.MultiViewData;
+import org.mvclust.runtime.ConfigException;
+import org.mvclust.runtime.cli.Evaluation;
+import org.mvclust.runtime.config.GraphLoader;
+import org.mvclust.runtime.config.GraphSpec;
+import org.mvclust.runtime.data.Incomplete;
+import org.mvclust.runtime.data.MissingViews;
+import org.mvclust.runtime.data.Presence;
+import org.mvclust.runtime.eval.Metrics;
+import org.mvclust.runtime.graph.Model;
+import org.mvclust.runtime.graph.ModelBuilder;
+import org.mvclust.runtime.plugin.PluginLoader;
+import org.mvclust.runtime.plugin.Registry;
+import org.mvclust.runtime.train.Progress;
+import org.mvclust.runtime.train.Trainer;
+import org.mvclust.testkit.TestData;
+
+/** Presets and incomplete views: those that wire the mask train on it, the others refuse with a clear message. */
+class IncompleteViewsTest {
+    private static final Registry REGISTRY = PluginLoader.load(List.of());
+
+    private static MultiViewData incomplete(double rate) {
+        MultiViewData d = TestData.blobs(120, 3, 4, 6, 5);
+        Matrix mask = MissingViews.generate(d.samples(), d.viewCount(), rate, 1, "mcar", "test");
+        return new MultiViewData(d.name(), d.viewNames(), Presence.markAbsent(d.views(), mask), d.labels());
+    }
+
+    private static Incomplete.Split split(String impute) {
+        return new Incomplete.Split("blobs", new Incomplete.Spec(0, 0, "mcar", null, impute, 5), "");
+    }
+
+    @Test
+    void presetsWithoutMasksRefuseIncompleteDataByName() {
+        for (String preset : List.of("eamc", "msdib", "bmvc", "dmac", "nmode-mvc")) {
+            GraphSpec spec = new GraphLoader(REGISTRY).load(preset, List.of());
+            assertThatThrownBy(() -> Incomplete.prepare(incomplete(0.3), split("none"), spec))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("method '" + spec.name() + "' does not support missing views")
+                    .hasMessageContaining("lacks 108 of 360 sample-view pairs")
+                    .hasMessageContaining("impute=mean");
+        }
+    }
+
+    @Test
+    void imputedDataIsCompleteForEveryPreset() throws Exception {
+        GraphSpec spec = new GraphLoader(REGISTRY).load("eamc", List.of());
+        Incomplete.Prepared p = Incomplete.prepare(incomplete(0.3), split("mean"), spec);
+        assertThat(p.mask()).isNull();
+        assertThat(p.info()).containsEntry("impute", "mean").containsEntry("absent_pairs", 108L);
+        for (Matrix m : p.data().views()) {
+            for (float x : m.data()) {
+                assertThat(Float.isFinite(x)).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void ddcTrainsOnMaskedViewsAndFindsTheBlobs() throws Exception {
+        GraphSpec spec = new GraphLoader(REGISTRY).load("ddc", List.of("enc.hidden=[64]", "latent=32",
+                "phases.train.batch=40", "phases.train.epochs=30"));
+        Incomplete.Prepared p = Incomplete.prepare(incomplete(0.5), split("none"), spec);
+        assertThat(p.mask()).isNotNull();
+        assertThat(p.info().get("masked_by")).isEqualTo(List.of("nodes.fusion"));
+        MultiViewData data = p.data();
+        Trainer.Outcome out;
+        try (Model model = new ModelBuilder(spec, REGISTRY, 3, 1).build(data.views(), p.mask())) {
+            out = new Trainer(model, spec, REGISTRY, data.samples(), 3,
+                    new Trainer.Options(1, 2, null, 0, false, 0, new Progress(null, false)), "fp",
+                    List.of(new Evaluation(data.labels()))).run();
+        }
+        assertThat(Metrics.nmi(data.labels(), out.labels())).isGreaterThan(0.6);
+    }
+}
