@@ -14,7 +14,6 @@ import org.mvclust.runtime.config.GraphSpec;
 import org.mvclust.runtime.data.Incomplete;
 import org.mvclust.runtime.data.MissingViews;
 import org.mvclust.runtime.data.Presence;
-import org.mvclust.runtime.eval.Metrics;
 import org.mvclust.runtime.graph.Model;
 import org.mvclust.runtime.graph.ModelBuilder;
 import org.mvclust.runtime.plugin.PluginLoader;
@@ -28,7 +27,7 @@ class IncompleteViewsTest {
     private static final Registry REGISTRY = PluginLoader.load(List.of());
 
     private static MultiViewData incomplete(double rate) {
-        MultiViewData d = TestData.blobs(120, 3, 4, 6, 5);
+        MultiViewData d = TestData.blobs(120, 3, 4, 6, 5, 4);
         Matrix mask = MissingViews.generate(d.samples(), d.viewCount(), rate, 1, "mcar", "test");
         return new MultiViewData(d.name(), d.viewNames(), Presence.markAbsent(d.views(), mask), d.labels());
     }
@@ -62,20 +61,38 @@ class IncompleteViewsTest {
         }
     }
 
+    /** What an encoder makes of an absent row never reaches a masked preset's losses or read-out: same labels, bit for bit. */
     @Test
-    void ddcTrainsOnMaskedViewsAndFindsTheBlobs() throws Exception {
-        GraphSpec spec = new GraphLoader(REGISTRY).load("ddc", List.of("enc.hidden=[64]", "latent=32",
-                "phases.train.batch=40", "phases.train.epochs=30"));
-        Incomplete.Prepared p = Incomplete.prepare(incomplete(0.5), split("none"), spec);
+    void ddcIgnoresWhatTheAbsentRowsHold() throws Exception {
+        GraphSpec spec = new GraphLoader(REGISTRY).load("ddc", List.of("enc.hidden=[32]", "latent=16",
+                "phases.train.batch=40", "phases.train.epochs=5"));
+        Incomplete.Prepared p = Incomplete.prepare(incomplete(0.3), split("none"), spec);
         assertThat(p.mask()).isNotNull();
         assertThat(p.info().get("masked_by")).isEqualTo(List.of("nodes.fusion"));
-        MultiViewData data = p.data();
-        Trainer.Outcome out;
-        try (Model model = new ModelBuilder(spec, REGISTRY, 3, 1).build(data.views(), p.mask())) {
-            out = new Trainer(model, spec, REGISTRY, data.samples(), 3,
-                    new Trainer.Options(1, 2, null, 0, false, 0, new Progress(null, false)), "fp",
-                    List.of(new Evaluation(data.labels()))).run();
+        int[] zeros = train(spec, p.data().views(), p.mask(), p.data());
+        java.util.Random rng = new java.util.Random(9);
+        List<Matrix> noisy = new java.util.ArrayList<>();
+        for (int v = 0; v < p.data().viewCount(); v++) {
+            Matrix m = p.data().views().get(v);
+            float[] x = m.data().clone();
+            for (int i = 0; i < m.rows(); i++) {
+                for (int c = 0; c < m.cols() && p.mask().get(i, v) == 0f; c++) {
+                    x[i * m.cols() + c] = (float) rng.nextGaussian() * 10;
+                }
+            }
+            noisy.add(new Matrix(m.rows(), m.cols(), x));
         }
-        assertThat(Metrics.nmi(data.labels(), out.labels())).isGreaterThan(0.6);
+        assertThat(noisy).isNotEqualTo(p.data().views());
+        int[] noise = train(spec, noisy, p.mask(), p.data());
+        assertThat(noise).containsExactly(zeros);
+        assertThat(java.util.Arrays.stream(zeros).distinct().count()).isGreaterThan(1);
+    }
+
+    private static int[] train(GraphSpec spec, List<Matrix> views, Matrix mask, MultiViewData data) {
+        try (Model model = new ModelBuilder(spec, REGISTRY, 3, 1).build(views, mask)) {
+            return new Trainer(model, spec, REGISTRY, data.samples(), 3,
+                    new Trainer.Options(1, 1, null, 0, false, 0, new Progress(null, false)), "fp",
+                    List.of(new Evaluation(data.labels()))).run().labels();
+        }
     }
 }
