@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Incomplete views: the grid.yaml sweep (masked vs mean-imputed, seed 0, one thread, one run at a time), then
-# bdgp-incomplete (its own missing views, read with nan=absent) without imputation for the presets that mask, and with
-# mean imputation for comparison. Writes results/ here (run dirs, not committed), incomplete.csv, incomplete.md,
+# bdgp-incomplete (its own missing views, read with nan=absent) without imputation for the presets that mask, and ddc
+# with mean imputation for comparison. Writes results/ here (run dirs, not committed), incomplete.csv, incomplete.md,
 # incomplete-missing.png (ACC/NMI against the rate) and bdgp.csv.
 # Usage (from the repository root): benchmarks/incomplete/run.sh [--data-dir DIR]   (default: $MVCLUST_DATA or ../shared/datasets)
 set -euo pipefail
@@ -17,9 +17,8 @@ run() {  # METHOD DATASET-OPTIONS EPOCH-OVERRIDE
   [[ -f "$here/results/bdgp/$1-$2/metrics.json" ]] || nice ./mvclust run --method "$1" --dataset "bdgp-incomplete:$2" \
     --data-dir "$data" --threads 1 --seed 0 --out "$here/results/bdgp/$1-$2" -q --no-plots ${3:+--set "$3"}
 }
-run ae-kmeans nan=absent
-run ae-kmeans nan=absent,impute=mean
 run ddc nan=absent phases.train.epochs=20
+run ae-kmeans nan=absent
 run ddc nan=absent,impute=mean phases.train.epochs=20
 python3 - "$here/results/bdgp" > "$here/bdgp.csv" <<'PY'
 import json, pathlib, sys
