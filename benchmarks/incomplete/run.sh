@@ -2,7 +2,7 @@
 # Incomplete views: the grid.yaml sweep (masked vs mean-imputed, seed 0, one thread, one run at a time), then
 # bdgp-incomplete (its own missing views, read with nan=absent) without imputation for the presets that mask, and ddc
 # with mean imputation for comparison. Writes results/ here (run dirs, not committed), incomplete.csv, incomplete.md,
-# incomplete-missing.png (ACC/NMI against the rate) and bdgp.csv.
+# incomplete-missing.png (ACC/NMI against the rate) and bdgp.csv, and pattern.csv (pattern.py: clusters against the missingness pattern).
 # Usage (from the repository root): benchmarks/incomplete/run.sh [--data-dir DIR]   (default: $MVCLUST_DATA or ../shared/datasets)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -28,4 +28,5 @@ for m in sorted(pathlib.Path(sys.argv[1]).glob("*/metrics.json")):
     print(f"{j['method']},{j['dataset']},{j['epochs']},{x.get('absent_pairs')},{x.get('pairs')},{x.get('impute')},"
           f"{' '.join(x.get('masked_by', []))},{j['metrics']['acc']:.4f},{j['metrics']['nmi']:.4f}")
 PY
-cat "$here/incomplete.md" "$here/bdgp.csv"
+python3 "$here/pattern.py" "$here/results" > "$here/pattern.csv"
+cat "$here/incomplete.md" "$here/bdgp.csv" "$here/pattern.csv"
