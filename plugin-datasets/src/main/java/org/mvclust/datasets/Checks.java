@@ -14,13 +14,14 @@ import org.mvclust.api.ParamSpec;
 /** The checks every reader makes before handing out a dataset, and the label remapping they share. */
 final class Checks {
     static final ParamSpec NAN = ParamSpec.ofString("nan", "error",
-            "non-finite values (NaN, Inf): error, or impute-mean (replace by the column mean of the finite values)");
+            "non-finite values (NaN, Inf): error, impute-mean (replace by the column mean of the finite values), or absent "
+            + "(a sample's row that is all NaN marks that view absent for the sample; other NaN are errors)");
 
     private Checks() {
     }
 
     /**
-     * Checks views and labels and applies the nan policy ("error" or "impute-mean"), in place; {@code file} starts
+     * Checks views and labels and applies the nan policy ("error", "impute-mean" or "absent"), in place; {@code file} starts
      * every message.
      */
     static MultiViewData data(String file, String name, List<String> viewNames, List<Matrix> views, int[] labels,
@@ -62,7 +63,7 @@ final class Checks {
                 count++;
             }
         }
-        if (count == 0) {
+        if (count == 0 || nan.equals("absent") && absentRowsOnly(m, view, file)) {
             return;
         }
         if (!nan.equals("impute-mean")) {
@@ -93,6 +94,27 @@ final class Checks {
                 x[i] = finite[c] == 0 ? 0f : (float) (sum[c] / finite[c]);
             }
         }
+    }
+
+    /** True when the non-finite values are whole rows of NaN (absent views); a partial row is an error naming it. */
+    private static boolean absentRowsOnly(Matrix m, String view, String file) throws DatasetException {
+        float[] x = m.data();
+        int cols = m.cols();
+        for (int i = 0; i < m.rows(); i++) {
+            int nans = 0;
+            int first = -1;
+            for (int j = 0; j < cols; j++) {
+                float v = x[i * cols + j];
+                nans += Float.isNaN(v) ? 1 : 0;
+                first = first < 0 && !Float.isFinite(v) ? j : first;
+            }
+            if (first >= 0 && nans < cols) {
+                throw new DatasetException(file + ": " + view + ": sample " + (i + 1) + " has a non-finite value at feature "
+                        + (first + 1) + " but is not all NaN (1-based); nan=absent takes only whole NaN rows (a view the sample"
+                        + " lacks); set nan=impute-mean to replace single values by column means");
+            }
+        }
+        return true;
     }
 
     /** Whether every value of a matrix is the same. */

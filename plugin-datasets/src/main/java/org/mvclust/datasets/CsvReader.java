@@ -87,7 +87,7 @@ public final class CsvReader implements DatasetReader {
         }
         String where = source.toString();
         Opts o = new Opts(params, params(), where);
-        String nan = o.choice("nan", "error", "impute-mean");
+        String nan = o.choice("nan", "error", "impute-mean", "absent");
         String header = o.choice("header", "auto", "true", "false");
         CSVFormat format = format(o, where);
         if (Files.isDirectory(source)) {

@@ -96,7 +96,7 @@ public final class MatReader implements DatasetReader {
     /** Reads a file already in memory; {@code file} names it in messages. */
     static MultiViewData read(byte[] bytes, String file, String name, Opts opts) throws DatasetException {
         String samples = opts.choice("samples", "auto", "rows", "columns");
-        String nan = opts.choice("nan", "error", "impute-mean");
+        String nan = opts.choice("nan", "error", "impute-mean", "absent");
         if (!isHdf5(bytes)) {
             return build(Mat5Vars.read(bytes, file), name, opts, samples, nan);
         }

@@ -136,6 +136,19 @@ class CsvReaderTest {
     }
 
     @Test
+    void absentKeepsWholeNanRowsAndRefusesPartialOnes() throws Exception {
+        Path f = write("absent.csv", "x,y\n1,2\nnan,nan\n5,6\n");
+        float[] x = read(f, "nan", "absent").views().get(0).data();
+        assertThat(x).hasSize(6);
+        assertThat(Float.isNaN(x[2]) && Float.isNaN(x[3])).isTrue();
+        assertThat(x[4]).isEqualTo(5f);
+        Path g = write("partial.csv", "x,y\n1,2\nnan,4\n5,inf\n");
+        assertThatThrownBy(() -> read(g, "nan", "absent")).isInstanceOf(DatasetException.class)
+                .hasMessageContaining(g.toString()).hasMessageContaining("sample 2 has a non-finite value at feature 1")
+                .hasMessageContaining("nan=absent takes only whole NaN rows");
+    }
+
+    @Test
     void viewsWithDifferentSampleCountsAndLabelsOfTheWrongLength() throws Exception {
         write("view1.csv", "1\n2\n3\n");
         write("view2.csv", "1\n2\n");

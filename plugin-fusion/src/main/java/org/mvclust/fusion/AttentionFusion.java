@@ -8,6 +8,8 @@ import org.mvclust.api.FusionOperator;
 import org.mvclust.api.Inputs;
 import org.mvclust.api.ParamSpec;
 import org.mvclust.api.Params;
+import org.mvclust.api.Port;
+import org.mvclust.nn.Masks;
 import org.mvclust.nn.Layers;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
@@ -15,7 +17,8 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * EAMC's modality attention: act = FCs([h¹,…,h^V]), e = softmax(sigmoid(act)/τ) per sample, w = batch mean of e,
- * out = Σ_v w_v h^v. With {@code learn: false} the weights are fixed at 1/V (EAMC without attention).
+ * out = Σ_v w_v h^v. With {@code learn: false} the weights are fixed at 1/V (EAMC without attention). With {@code mask},
+ * the MLP sees absent views as zeros and each sample's weights w are renormalised over its present views.
  */
 public final class AttentionFusion implements FusionOperator {
     public static final String NAME = "attention";
@@ -44,6 +47,11 @@ public final class AttentionFusion implements FusionOperator {
     }
 
     @Override
+    public List<Port> inputs() {
+        return List.of(Port.many("views", "one representation per view, samples × d_v"), Masks.VIEWS_PORT);
+    }
+
+    @Override
     public Map<String, Operand<TFloat32>> build(BuildContext ctx, Inputs in, Params p) {
         Ops tf = ctx.tf();
         List<Operand<TFloat32>> views = in.many("views");
@@ -54,6 +62,10 @@ public final class AttentionFusion implements FusionOperator {
                 throw new IllegalArgumentException("attention fusion needs equal widths, view 0 has " + width
                         + " and view " + i + " has " + views.get(i).shape().size(1));
             }
+        }
+        List<Operand<TFloat32>> masks = in.has("mask") ? in.many("mask") : null;
+        if (masks != null) {
+            views = Masks.zeroAbsent(tf, views, masks);
         }
         Operand<TFloat32> w;
         if (p.getBoolean("learn")) {
@@ -70,8 +82,20 @@ public final class AttentionFusion implements FusionOperator {
             java.util.Arrays.fill(uniform, 1f / v);
             w = tf.constant(uniform);
         }
+        if (masks != null) {
+            return Map.of("out", Masks.weightedMean(tf, views, perView(tf, w, v), masks), "weights", w);
+        }
         Operand<TFloat32> stacked = tf.stack(views, org.tensorflow.op.core.Stack.axis(2L));
         Operand<TFloat32> fused = tf.sum(tf.math.mul(stacked, w), tf.constant(2));
         return Map.of("out", fused, "weights", w);
+    }
+
+    /** The weights [V] as V tensors of shape [1, 1]. */
+    static List<Operand<TFloat32>> perView(Ops tf, Operand<TFloat32> w, int views) {
+        List<Operand<TFloat32>> out = new ArrayList<>();
+        for (int v = 0; v < views; v++) {
+            out.add(tf.reshape(tf.gather(w, tf.constant(v), tf.constant(0)), tf.constant(new long[] {1, 1})));
+        }
+        return out;
     }
 }

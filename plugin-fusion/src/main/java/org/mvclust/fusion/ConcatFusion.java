@@ -1,15 +1,22 @@
 package org.mvclust.fusion;
 
+import java.util.List;
 import java.util.Map;
 import org.mvclust.api.BuildContext;
 import org.mvclust.api.FusionOperator;
 import org.mvclust.api.Inputs;
+import org.mvclust.api.ParamSpec;
 import org.mvclust.api.Params;
+import org.mvclust.api.Port;
+import org.mvclust.nn.Masks;
 import org.mvclust.nn.FanIn;
 import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
 
-/** [h1, ..., hV] along the feature axis. */
+/**
+ * [h1, ..., hV] along the feature axis. With {@code mask}, an absent view's block is zeros ({@code absent: zeros}) or,
+ * for equal widths, the mean of the sample's present views ({@code absent: present_mean}); present blocks are unchanged.
+ */
 public final class ConcatFusion implements FusionOperator {
     public static final String NAME = "concat";
 
@@ -24,7 +31,23 @@ public final class ConcatFusion implements FusionOperator {
     }
 
     @Override
+    public List<Port> inputs() {
+        return List.of(Port.many("views", "one representation per view, samples × d_v"), Masks.VIEWS_PORT);
+    }
+
+    @Override
+    public List<ParamSpec> params() {
+        return List.of(ParamSpec.ofChoice("absent", "zeros", List.of("zeros", "present_mean"),
+                "with a mask, an absent view's block: zeros, or the mean of the sample's present views (equal widths)"));
+    }
+
+    @Override
     public Map<String, Operand<TFloat32>> build(BuildContext ctx, Inputs in, Params params) {
-        return Map.of("out", FanIn.concat(ctx.tf(), in.many("views"), 1));
+        List<Operand<TFloat32>> views = in.many("views");
+        if (in.has("mask")) {
+            views = params.getString("absent").equals("zeros") ? Masks.zeroAbsent(ctx.tf(), views, in.many("mask"))
+                    : Masks.fillAbsent(ctx.tf(), views, in.many("mask"));
+        }
+        return Map.of("out", FanIn.concat(ctx.tf(), views, 1));
     }
 }

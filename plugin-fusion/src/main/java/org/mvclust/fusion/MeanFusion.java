@@ -7,11 +7,13 @@ import org.mvclust.nn.FanIn;
 import org.mvclust.api.FusionOperator;
 import org.mvclust.api.Inputs;
 import org.mvclust.api.Params;
+import org.mvclust.api.Port;
+import org.mvclust.nn.Masks;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
-/** (1/V) Σ_v h_v; all views must have the same width. */
+/** (1/V) Σ_v h_v; all views must have the same width. With {@code mask}, the mean of each sample's present views. */
 public final class MeanFusion implements FusionOperator {
     public static final String NAME = "mean";
 
@@ -26,6 +28,11 @@ public final class MeanFusion implements FusionOperator {
     }
 
     @Override
+    public List<Port> inputs() {
+        return List.of(Port.many("views", "one representation per view, samples × d_v"), Masks.VIEWS_PORT);
+    }
+
+    @Override
     public Map<String, Operand<TFloat32>> build(BuildContext ctx, Inputs in, Params params) {
         List<Operand<TFloat32>> views = in.many("views");
         long width = views.get(0).shape().size(1);
@@ -36,6 +43,9 @@ public final class MeanFusion implements FusionOperator {
             }
         }
         Ops tf = ctx.tf();
+        if (in.has("mask")) {
+            return Map.of("out", Masks.mean(tf, views, in.many("mask")));
+        }
         return Map.of("out", tf.math.mean(FanIn.stack(tf, views, 0), tf.constant(0)));
     }
 }

@@ -9,11 +9,16 @@ import org.mvclust.api.Initializer;
 import org.mvclust.api.Inputs;
 import org.mvclust.api.ParamSpec;
 import org.mvclust.api.Params;
+import org.mvclust.api.Port;
+import org.mvclust.nn.Masks;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
-/** Σ_v ŵ_v·h_v with learned weights w (one per view, initialised to 1/V), ŵ = softmax(w) or w itself. */
+/**
+ * Σ_v ŵ_v·h_v with learned weights w (one per view, initialised to 1/V), ŵ = softmax(w) or w itself. With {@code mask},
+ * each sample's weights are renormalised over its present views: Σ_v ŵ_v m_v h_v / Σ_v ŵ_v m_v.
+ */
 public final class WeightedMeanFusion implements FusionOperator {
     public static final String NAME = "weighted_mean";
 
@@ -38,6 +43,11 @@ public final class WeightedMeanFusion implements FusionOperator {
     }
 
     @Override
+    public List<Port> inputs() {
+        return List.of(Port.many("views", "one representation per view, samples × d_v"), Masks.VIEWS_PORT);
+    }
+
+    @Override
     public Map<String, Operand<TFloat32>> build(BuildContext ctx, Inputs in, Params p) {
         List<Operand<TFloat32>> views = in.many("views");
         long width = views.get(0).shape().size(1);
@@ -55,6 +65,10 @@ public final class WeightedMeanFusion implements FusionOperator {
             case "none" -> w;
             default -> throw new IllegalArgumentException("normalise must be softmax or none, not '" + p.getString("normalise") + "'");
         };
+        if (in.has("mask")) {
+            return Map.of("out", Masks.weightedMean(tf, views, AttentionFusion.perView(tf, weights, m), in.many("mask")),
+                    "weights", weights);
+        }
         Operand<TFloat32> weighted = tf.math.mul(FanIn.stack(tf, views, 0), tf.reshape(weights, tf.constant(new long[] {m, 1, 1})));
         return Map.of("out", tf.sum(weighted, tf.constant(0)), "weights", weights);
     }

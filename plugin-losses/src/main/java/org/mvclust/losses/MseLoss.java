@@ -7,11 +7,15 @@ import org.mvclust.api.Inputs;
 import org.mvclust.api.Loss;
 import org.mvclust.api.Params;
 import org.mvclust.api.Port;
+import org.mvclust.nn.Masks;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
-/** Mean squared error over all elements of the batch (Keras' 'mse'). */
+/**
+ * Mean squared error over all elements of the batch (Keras' 'mse'). With {@code mask}, the mean over the present
+ * samples of each sample's mean squared error (the same value when every sample is present).
+ */
 public final class MseLoss implements Loss {
     public static final String NAME = "mse";
 
@@ -27,7 +31,7 @@ public final class MseLoss implements Loss {
 
     @Override
     public List<Port> inputs() {
-        return List.of(Port.one("pred", "prediction"), Port.one("target", "target, same shape as pred"));
+        return List.of(Port.one("pred", "prediction"), Port.one("target", "target, same shape as pred"), Masks.VIEW_PORT);
     }
 
     @Override
@@ -39,6 +43,9 @@ public final class MseLoss implements Loss {
         }
         Ops tf = ctx.tf();
         Operand<TFloat32> sq = tf.math.squaredDifference(pred, target);
+        if (in.has("mask")) {
+            return Map.of("loss", Masks.presentMean(tf, tf.math.mean(sq, tf.constant(1)), in.one("mask")));
+        }
         return Map.of("loss", tf.math.mean(tf.reshape(sq, tf.constant(new long[] {-1})), tf.constant(0)));
     }
 }

@@ -78,7 +78,8 @@ public final class BenchCommand implements Callable<Integer> {
     private record Cell(String method, String label, String dataset, List<String> sets, int maxSeeds, int runs, RunSelection select) {
     }
 
-    private static final List<String> CELL_KEYS = List.of("method", "name", "label", "datasets", "set", "seeds", "runs", "select");
+    private static final List<String> CELL_KEYS = List.of("method", "name", "label", "datasets", "set", "seeds", "runs", "select",
+            "missing", "missing_seed", "impute");
 
     private final BenchRunner runner;
 
@@ -234,9 +235,9 @@ public final class BenchCommand implements Callable<Integer> {
                 RunSelection cellSelect = selection(c.hasNonNull("select") ? c.get("select").asText() : select, grid + ": cells[" + i + "]: ");
                 List<String> cs = new ArrayList<>();
                 c.path("set").forEach(x -> cs.add(x.asText()));
-                for (JsonNode d : c.get("datasets")) {
+                for (String d : MissingCells.datasets(c, grid + ": cells[" + i + "]")) {
                     String method = c.get("method").asText();
-                    out.add(new Cell(method, c.hasNonNull("label") ? c.get("label").asText() : c.path("name").asText(method), d.asText(), cs,
+                    out.add(new Cell(method, c.hasNonNull("label") ? c.get("label").asText() : c.path("name").asText(method), d, cs,
                             maxSeeds, cellRuns, cellSelect));
                 }
                 i++;

@@ -25,6 +25,7 @@ import org.mvclust.runtime.config.GraphLoader;
 import org.mvclust.runtime.config.GraphSpec;
 import org.mvclust.runtime.config.Yaml;
 import org.mvclust.runtime.data.DataResolver;
+import org.mvclust.runtime.data.Incomplete;
 import org.mvclust.runtime.eval.Health;
 import org.mvclust.runtime.eval.KnnAgreement;
 import org.mvclust.runtime.eval.MetricSet;
@@ -45,6 +46,8 @@ final class Experiment {
     final Registry registry;
     final GraphSpec spec;
     final MultiViewData data;
+    /** The data's presence mask and what made it (incomplete views). */
+    final Incomplete.Prepared incomplete;
     final int clusters;
     final String graphYaml;
     /** What preprocessing fitted, one row per view (preprocess.json). */
@@ -84,7 +87,10 @@ final class Experiment {
         this.metrics = f.metrics;
         this.settings = settings;
         this.spec = f.graphs.load(method, settings.overrides());
-        this.data = f.datasets.load(dataset, dataDirs, spec.readerOptions(DataResolver.name(dataset)));
+        Incomplete.Split split = Incomplete.take(dataset);
+        this.incomplete = Incomplete.prepare(f.datasets.load(split.dataset(), dataDirs,
+                spec.readerOptions(DataResolver.name(dataset))), split, spec);
+        this.data = incomplete.data();
         if (clusters != null && clusters < 2) {
             throw new ConfigException("--clusters " + clusters + ": need at least 2 clusters");
         }
@@ -105,7 +111,7 @@ final class Experiment {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("view", data.viewNames().get(v));
             row.put("method", spec.preprocess());
-            row.putAll(pre.apply(data.views().get(v)));
+            row.putAll(Incomplete.preprocess(pre, data.views().get(v), incomplete.mask(), v));
             fitted.add(row);
         }
         this.graphYaml = Yaml.toYaml(spec.tree());
@@ -123,7 +129,7 @@ final class Experiment {
         profile.add("tensorflow load", System.nanoTime() - tl);
         long t0 = System.nanoTime();
         double stepsBefore = profile.seconds("training steps"); // a profile may span several runs
-        try (Model model = new ModelBuilder(spec, registry, clusters, seed).build(data.views())) {
+        try (Model model = new ModelBuilder(spec, registry, clusters, seed).build(data.views(), incomplete.mask())) {
             profile.add("graph build", System.nanoTime() - t0);
             Progress progress = new Progress(log, System.console() != null);
             Trainer trainer = new Trainer(model, spec, registry, data.samples(), clusters,
@@ -175,6 +181,7 @@ final class Experiment {
             m.put("report", res.report());
         }
         health(m, seed, res);
+        incomplete.write(dir, m);
         Outputs.write(dir.resolve("metrics.json"), Yaml.toJson(m));
         if (settings.plots()) { // a failure only prints a warning
             org.mvclust.runtime.report.Plots.writeRun(dir, spec.name() + " on " + data.name() + ", seed " + seed, res.history(),

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mvclust.runtime.ConfigException;
 import org.mvclust.runtime.data.DataResolver;
+import org.mvclust.runtime.data.Incomplete;
 import org.mvclust.runtime.graph.Flops;
 import org.mvclust.runtime.train.Profile;
 import picocli.CommandLine.Command;
@@ -26,6 +27,10 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = {"-d", "--dataset"}, defaultValue = "synthetic", description = "NAME[:key=value,...] or a file path (default: ${DEFAULT-VALUE}).")
     String dataset;
+
+    @Option(names = "--missing", paramLabel = "rate=R,seed=S",
+            description = "Remove views: rate=R (of the sample-view pairs, each sample keeps one), seed=S, mechanism=mcar; or file=MASK.csv; impute=mean|knn fills them instead of masking.")
+    String missing;
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Directory with dataset files (default: $MVCLUST_DATA, then ./data).")
     Path dataDir;
@@ -93,7 +98,7 @@ public final class RunCommand implements Callable<Integer> {
             RunChecks.out(out, dataset);
         }
         RunSelection selection = RunSelection.parse(select);
-        Experiment exp = experiments.open(method, dataset, DataResolver.dataDirs(dataDir), clusters,
+        Experiment exp = experiments.open(method, Incomplete.withFlag(dataset, missing), DataResolver.dataDirs(dataDir), clusters,
                 new Experiment.Settings(sets, threads, checkpointEvery, checkpointSeconds, evalEvery, resume, !noPlots, device));
         selection.check(exp.spec);
         if (out != null) {

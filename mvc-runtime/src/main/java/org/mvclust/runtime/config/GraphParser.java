@@ -97,7 +97,7 @@ public final class GraphParser {
                 }
             });
         }
-        Set<String> tensors = new LinkedHashSet<>(List.of("x", "sample_index"));
+        Set<String> tensors = new LinkedHashSet<>(List.of("x", "sample_index", "mask"));
         Map<String, BufferSpec> buffers = new LinkedHashMap<>();
         object(tree, "buffers", "").fields().forEachRemaining(e -> {
             String at = "buffers." + e.getKey();

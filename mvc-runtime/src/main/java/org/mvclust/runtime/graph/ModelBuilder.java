@@ -51,6 +51,7 @@ public final class ModelBuilder {
     private Placeholder<TInt32> index;
     private int views;
     private int samples;
+    private Matrix mask;
 
     public ModelBuilder(GraphSpec spec, Registry registry, int clusters, long seed) {
         this.spec = spec;
@@ -61,6 +62,15 @@ public final class ModelBuilder {
 
     /** Builds the graph for data of these views (the values are fed later through {@link Model#data()}). */
     public Model build(List<Matrix> data) {
+        return build(data, null);
+    }
+
+    /**
+     * As {@link #build(List)} for incomplete data: {@code mask} (samples × views, 1 = present) becomes the per-view
+     * tensor {@code mask}; with a null mask (complete data) a port wired to {@code mask} counts as unwired.
+     */
+    public Model build(List<Matrix> data, Matrix mask) {
+        this.mask = mask;
         graph = new Graph();
         try {
             return buildIn(data);
@@ -83,6 +93,14 @@ public final class ModelBuilder {
             StateVar dv = variable(tf.withSubScope("data"), "view" + v, "data.view" + v, new long[] {m.rows(), m.cols()}, m.data());
             dataVars.add(dv);
             tensors.put("x." + v, tf.withName("x" + v).gather(dv.variable(), index, tf.constant(0)));
+        }
+        if (mask != null) {
+            StateVar mv = variable(tf.withSubScope("data"), "mask", "data.mask", new long[] {mask.rows(), mask.cols()}, mask.data());
+            dataVars.add(mv);
+            Operand<TFloat32> rows = tf.gather(mv.variable(), index, tf.constant(0));
+            for (int v = 0; v < views; v++) {
+                tensors.put("mask." + v, tf.withName("mask" + v).slice(rows, tf.constant(new int[] {0, v}), tf.constant(new int[] {-1, 1})));
+            }
         }
         // the dataset row of each batch row, for blocks that keep per-sample state
         tensors.put("sample_index", tf.withName("sample_index").dtypes.cast(tf.expandDims(index, tf.constant(1)), TFloat32.class));
@@ -207,7 +225,7 @@ public final class ModelBuilder {
 
             @Override
             public boolean has(String port) {
-                return wires.containsKey(port);
+                return wires.containsKey(port) && (mask != null || !wires.get(port).base().equals("mask"));
             }
 
             private TensorRef wire(String port) {

@@ -201,6 +201,10 @@ public final class HtmlReport {
             sb.append("<h3>Summary (").append(esc(md.getFileName().toString())).append(")</h3>\n")
                     .append(markdown(Files.readString(md, StandardCharsets.UTF_8)));
         }
+        Path missing = base.resolve(name + "-missing.png");
+        if (MissingPlot.write(rows, missing, name)) {
+            sb.append("<h3>Against the missing rate</h3>\n<p><img src=\"").append(rel(base, missing)).append("\"></p>\n");
+        }
         List<String> numeric = new ArrayList<>();
         for (String col : header) {
             if (Set.of("method", "dataset", "seed").contains(col)) {

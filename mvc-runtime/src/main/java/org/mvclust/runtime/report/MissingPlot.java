@@ -1,0 +1,90 @@
+package org.mvclust.runtime.report;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.style.Styler;
+
+/**
+ * ACC and NMI against the missing-view rate for a bench grid whose datasets carry {@code missing=R}: one line per
+ * method and dataset (and imputation), the mean over seeds at each rate; a dataset without the option is rate 0.
+ */
+public final class MissingPlot {
+    private static final Pattern RATE = Pattern.compile("[:,]missing=([0-9.eE+-]+)");
+    private static final Pattern SEED = Pattern.compile("[:,]missing_seed=[^,]*");
+
+    private MissingPlot() {
+    }
+
+    /** Writes {@code file} and returns true when some row of the grid has a missing rate. */
+    public static boolean write(List<Map<String, Object>> rows, Path file, String title) throws IOException {
+        if (rows.stream().noneMatch(r -> RATE.matcher(String.valueOf(r.get("dataset"))).find())) {
+            return false;
+        }
+        List<String> metrics = List.of("acc", "nmi");
+        BufferedImage img = new BufferedImage(1400, 480, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        for (int k = 0; k < metrics.size(); k++) {
+            XYChart chart = chart(rows, metrics.get(k), title);
+            Graphics2D sub = (Graphics2D) g.create(k * 700, 0, 700, 480);
+            chart.paint(sub, 700, 480);
+            sub.dispose();
+        }
+        g.dispose();
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        if (!ImageIO.write(img, "png", file.toFile())) {
+            throw new IOException("no PNG writer");
+        }
+        return true;
+    }
+
+    private static XYChart chart(List<Map<String, Object>> rows, String metric, String title) {
+        Map<String, TreeMap<Double, double[]>> series = new TreeMap<>();
+        for (Map<String, Object> r : rows) {
+            double y = Plots.number(r.get(metric));
+            if (!Double.isFinite(y)) {
+                continue;
+            }
+            String dataset = String.valueOf(r.get("dataset"));
+            Matcher m = RATE.matcher(dataset);
+            double rate = m.find() ? Double.parseDouble(m.group(1)) : 0;
+            String base = SEED.matcher(RATE.matcher(dataset).replaceAll("")).replaceAll("");
+            double[] sum = series.computeIfAbsent(r.get("method") + " | " + base, k -> new TreeMap<>())
+                    .computeIfAbsent(rate, k -> new double[2]);
+            sum[0] += y;
+            sum[1]++;
+        }
+        XYChart chart = new XYChart(700, 480);
+        chart.setTitle(title + ": " + metric.toUpperCase(Locale.ROOT) + " against the missing rate");
+        chart.setXAxisTitle("missing rate (absent sample-view pairs / all pairs)");
+        chart.setYAxisTitle(metric.toUpperCase(Locale.ROOT) + " (mean over seeds)");
+        chart.getStyler().setLocale(Locale.ROOT);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setPlotBackgroundColor(Color.WHITE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSW);
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setYAxisMax(1.0);
+        series.forEach((name, points) -> {
+            List<Double> x = new ArrayList<>(points.keySet());
+            List<Double> y = points.values().stream().map(s -> s[0] / s[1]).toList();
+            chart.addSeries(name, x, y);
+        });
+        return chart;
+    }
+}

@@ -1,0 +1,98 @@
+package org.mvclust.methods;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mvclust.api.Matrix;
+import org.mvclust.api.MultiViewData;
+import org.mvclust.runtime.ConfigException;
+import org.mvclust.runtime.cli.Evaluation;
+import org.mvclust.runtime.config.GraphLoader;
+import org.mvclust.runtime.config.GraphSpec;
+import org.mvclust.runtime.data.Incomplete;
+import org.mvclust.runtime.data.MissingViews;
+import org.mvclust.runtime.data.Presence;
+import org.mvclust.runtime.graph.Model;
+import org.mvclust.runtime.graph.ModelBuilder;
+import org.mvclust.runtime.plugin.PluginLoader;
+import org.mvclust.runtime.plugin.Registry;
+import org.mvclust.runtime.train.Progress;
+import org.mvclust.runtime.train.Trainer;
+import org.mvclust.testkit.TestData;
+
+/** Presets and incomplete views: those that wire the mask train on it, the others refuse with a clear message. */
+class IncompleteViewsTest {
+    private static final Registry REGISTRY = PluginLoader.load(List.of());
+
+    private static MultiViewData incomplete(double rate) {
+        MultiViewData d = TestData.blobs(120, 3, 4, 6, 5, 4);
+        Matrix mask = MissingViews.generate(d.samples(), d.viewCount(), rate, 1, "mcar", "test");
+        return new MultiViewData(d.name(), d.viewNames(), Presence.markAbsent(d.views(), mask), d.labels());
+    }
+
+    private static Incomplete.Split split(String impute) {
+        return new Incomplete.Split("blobs", new Incomplete.Spec(0, 0, "mcar", null, impute, 5), "");
+    }
+
+    @Test
+    void presetsWithoutMasksRefuseIncompleteDataByName() {
+        for (String preset : List.of("eamc", "msdib", "bmvc", "dmac", "nmode-mvc")) {
+            GraphSpec spec = new GraphLoader(REGISTRY).load(preset, List.of());
+            assertThatThrownBy(() -> Incomplete.prepare(incomplete(0.3), split("none"), spec))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("method '" + spec.name() + "' does not support missing views")
+                    .hasMessageContaining("lacks 108 of 360 sample-view pairs")
+                    .hasMessageContaining("impute=mean");
+        }
+    }
+
+    @Test
+    void imputedDataIsCompleteForEveryPreset() throws Exception {
+        GraphSpec spec = new GraphLoader(REGISTRY).load("eamc", List.of());
+        Incomplete.Prepared p = Incomplete.prepare(incomplete(0.3), split("mean"), spec);
+        assertThat(p.mask()).isNull();
+        assertThat(p.info()).containsEntry("impute", "mean").containsEntry("absent_pairs", 108L);
+        for (Matrix m : p.data().views()) {
+            for (float x : m.data()) {
+                assertThat(Float.isFinite(x)).isTrue();
+            }
+        }
+    }
+
+    /** What an encoder makes of an absent row never reaches a masked preset's losses or read-out: same labels, bit for bit. */
+    @Test
+    void ddcIgnoresWhatTheAbsentRowsHold() throws Exception {
+        GraphSpec spec = new GraphLoader(REGISTRY).load("ddc", List.of("enc.hidden=[32]", "latent=16",
+                "phases.train.batch=40", "phases.train.epochs=5"));
+        Incomplete.Prepared p = Incomplete.prepare(incomplete(0.3), split("none"), spec);
+        assertThat(p.mask()).isNotNull();
+        assertThat(p.info().get("masked_by")).isEqualTo(List.of("nodes.fusion"));
+        int[] zeros = train(spec, p.data().views(), p.mask(), p.data());
+        java.util.Random rng = new java.util.Random(9);
+        List<Matrix> noisy = new java.util.ArrayList<>();
+        for (int v = 0; v < p.data().viewCount(); v++) {
+            Matrix m = p.data().views().get(v);
+            float[] x = m.data().clone();
+            for (int i = 0; i < m.rows(); i++) {
+                for (int c = 0; c < m.cols() && p.mask().get(i, v) == 0f; c++) {
+                    x[i * m.cols() + c] = (float) rng.nextGaussian() * 10;
+                }
+            }
+            noisy.add(new Matrix(m.rows(), m.cols(), x));
+        }
+        assertThat(noisy).isNotEqualTo(p.data().views());
+        int[] noise = train(spec, noisy, p.mask(), p.data());
+        assertThat(noise).containsExactly(zeros);
+        assertThat(java.util.Arrays.stream(zeros).distinct().count()).isGreaterThan(1);
+    }
+
+    private static int[] train(GraphSpec spec, List<Matrix> views, Matrix mask, MultiViewData data) {
+        try (Model model = new ModelBuilder(spec, REGISTRY, 3, 1).build(views, mask)) {
+            return new Trainer(model, spec, REGISTRY, data.samples(), 3,
+                    new Trainer.Options(1, 1, null, 0, false, 0, new Progress(null, false)), "fp",
+                    List.of(new Evaluation(data.labels()))).run().labels();
+        }
+    }
+}
