@@ -114,6 +114,7 @@ public final class TuneCommand implements Callable<Integer> {
             GraphSpec spec = graphs.load(m, overrides(fixed, c));
             sel.check(spec);
         }
+        Experiment first = open(m, d, overrides(fixed, cands.get(0)), ks.get(0)); // the data and k, checked before --out is made
         Path dir = out != null ? out : Path.of("tune", (Path.of(m).getFileName() + "-" + DataResolver.name(d)).replaceAll("[^A-Za-z0-9_.=-]", "_"));
         RunChecks.out(dir, d);
         same(dir, m, d, sel, fixed);
@@ -123,7 +124,7 @@ public final class TuneCommand implements Callable<Integer> {
             List<String> c = cands.get(i);
             Path cdir = dir.resolve("candidates").resolve(TuneCandidate.dirName(i, c));
             System.err.printf("[%d/%d] %s%n", i + 1, cands.size(), c.isEmpty() ? "(as given)" : String.join(" ", c));
-            done.add(new TuneCandidate(i, c, cdir, runs(m, d, overrides(fixed, c), ks.get(i), n, cdir, log)));
+            done.add(new TuneCandidate(i, c, cdir, runs(i == 0 ? first : null, m, d, overrides(fixed, c), ks.get(i), n, cdir, log)));
             new TuneTable(done, sel, -1).write(dir);
         }
         List<Map<String, Object>> summaries = new ArrayList<>();
@@ -144,10 +145,10 @@ public final class TuneCommand implements Callable<Integer> {
     }
 
     /** The candidate's runs: each seed's metrics.json when it exists and was made with these settings, else trained now. */
-    private List<Map<String, Object>> runs(String m, String d, List<String> overrides, Integer k, int n, Path cdir, PrintStream log)
-            throws Exception {
+    private List<Map<String, Object>> runs(Experiment opened, String m, String d, List<String> overrides, Integer k, int n, Path cdir,
+                                           PrintStream log) throws Exception {
         List<Map<String, Object>> out = new ArrayList<>();
-        Experiment exp = null;
+        Experiment exp = opened;
         for (int r = 0; r < n; r++) {
             Path runDir = cdir.resolve("run-" + r);
             Path metrics = runDir.resolve("metrics.json");
@@ -164,8 +165,7 @@ public final class TuneCommand implements Callable<Integer> {
                 Files.delete(metrics);
             }
             if (exp == null) {
-                exp = experiments.open(m, d, DataResolver.dataDirs(dataDir), k,
-                        new Experiment.Settings(overrides, threads, 10, 60, 0, true, false, device));
+                exp = open(m, d, overrides, k);
             }
             Files.createDirectories(runDir);
             Map<String, Object> run = exp.once(seed + r, runDir, log, new Profile());
@@ -173,6 +173,10 @@ public final class TuneCommand implements Callable<Integer> {
             out.add(run);
         }
         return out;
+    }
+
+    private Experiment open(String m, String d, List<String> overrides, Integer k) throws Exception {
+        return experiments.open(m, d, DataResolver.dataDirs(dataDir), k, new Experiment.Settings(overrides, threads, 10, 60, 0, true, false, device));
     }
 
     /** The candidate's number of clusters: its 'clusters' value, else --clusters, else null (the labels' classes). */

@@ -98,12 +98,14 @@ class TuneCommandTest {
             assertThat(tune("--dataset", data.toString(), "--out", tmp.resolve("p").toString(), "--search", "latent=[2,3]",
                     "--seeds", "1")).isEqualTo(2);
             assertThat(tune("--dataset", data.toString(), "--out", tmp.resolve("q").toString(), "--search", "latnt=[2,3]")).isEqualTo(2);
+            assertThat(tune("--dataset", tmp.resolve("none").toString(), "--out", tmp.resolve("r").toString(), "--search", "latent=[2,3]")).isEqualTo(2);
         } finally {
             System.setErr(old);
         }
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("holds a tune made with").contains("give --seeds 2 or more")
                 .contains("latnt");
         assertThat(tmp.resolve("p")).doesNotExist();
+        assertThat(tmp.resolve("r")).as("a missing dataset is reported before --out is made").doesNotExist();
     }
 
     private int tune(String... args) {
