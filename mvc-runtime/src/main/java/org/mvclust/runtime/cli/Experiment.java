@@ -117,6 +117,31 @@ final class Experiment {
         this.graphYaml = Yaml.toYaml(spec.tree());
     }
 
+    /**
+     * This experiment with {@code k} clusters, on the given rows of its preprocessed data (all rows when null; a
+     * subsample has no kNN score) and with {@code plots} or not.
+     */
+    Experiment with(int[] rows, int k, boolean plots) {
+        return new Experiment(this, rows, k, plots);
+    }
+
+    private Experiment(Experiment base, int[] rows, int k, boolean plots) {
+        this.registry = base.registry;
+        this.metrics = base.metrics;
+        Settings s = base.settings;
+        this.settings = new Settings(s.overrides(), s.threads(), s.checkpointEvery(), s.checkpointSeconds(), s.evalEvery(),
+                s.resume(), plots, s.device());
+        this.spec = base.spec;
+        this.data = rows == null ? base.data : new MultiViewData(base.data.name() + "-" + rows.length + "rows", base.data.viewNames(),
+                base.data.views().stream().map(v -> Rows.of(v, rows)).toList(), base.data.hasLabels() ? Rows.of(base.data.labels(), rows) : null);
+        this.knn = rows == null ? base.knn : null;
+        this.incomplete = rows == null ? base.incomplete : new Incomplete.Prepared(this.data,
+                base.incomplete.mask() == null ? null : Rows.of(base.incomplete.mask(), rows), base.incomplete.info(), null);
+        this.clusters = k;
+        this.fitted.addAll(base.fitted);
+        this.graphYaml = base.graphYaml;
+    }
+
     String describe() {
         return String.format("%s on %s (%d samples, %d views %s, %d clusters)", spec.name(), data.name(), data.samples(),
                 data.viewCount(), data.views().stream().map(v -> String.valueOf(v.cols())).toList(), clusters);

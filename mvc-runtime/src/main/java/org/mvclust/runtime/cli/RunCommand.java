@@ -41,8 +41,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "Seed of everything random (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--clusters", description = "Number of clusters (default: the number of classes in the labels).")
-    Integer clusters;
+    @Option(names = "--clusters", paramLabel = "K|auto[:MIN-MAX]", description = "Number of clusters (default: the number of classes in the labels), "
+            + "or auto: chosen by stability over subsamples, normalised against chance (default range 2..min(20, N/10)).")
+    String clusters;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: runs/METHOD-DATASET-sSEED).")
     Path out;
@@ -98,9 +99,13 @@ public final class RunCommand implements Callable<Integer> {
             RunChecks.out(out, dataset);
         }
         RunSelection selection = RunSelection.parse(select);
-        Experiment exp = experiments.open(method, Incomplete.withFlag(dataset, missing), DataResolver.dataDirs(dataDir), clusters,
+        ClusterCount auto = ClusterCount.parse(clusters);
+        Experiment exp = experiments.open(method, Incomplete.withFlag(dataset, missing), DataResolver.dataDirs(dataDir), auto != null ? (Integer) auto.min() : ClusterCount.number(clusters),
                 new Experiment.Settings(sets, threads, checkpointEvery, checkpointSeconds, evalEvery, resume, !noPlots, device));
         selection.check(exp.spec);
+        if (auto != null) {
+            auto.max(exp.data.samples());
+        }
         if (out != null) {
             RunChecks.out(out, dataset); // after every check of the graph and data, before any training
         }
@@ -108,15 +113,21 @@ public final class RunCommand implements Callable<Integer> {
                 .replaceAll("[^A-Za-z0-9_.=-]", "_"));
         Files.createDirectories(dir);
         try (OutDir held = OutDir.claim(dir, resume, System.err)) {
-            return train(exp, selection, dir);
+            return train(exp, selection, dir, auto);
         }
     }
 
-    private int train(Experiment exp, RunSelection selection, Path dir) throws Exception {
+    private int train(Experiment exp, RunSelection selection, Path dir, ClusterCount auto) throws Exception {
         java.io.PrintStream log = quiet ? null : System.err;
         if (log != null) {
             log.println("mvclust: " + exp.describe() + ", seed " + seed + (runs > 1 ? " (+" + (runs - 1) + " more runs)" : "")
                     + ", " + threads + " threads -> " + dir);
+        }
+        if (auto != null) {
+            int k = auto.choose(exp, seed, dir, log);
+            System.out.println("clusters: " + k + " (auto, " + auto.min() + ".." + auto.max(exp.data.samples()) + ", the largest k within " + ClusterCount.SLACK + " of the lowest instability / chance; "
+                    + dir.resolve("clusters.csv") + ")");
+            exp = exp.with(null, k, !noPlots);
         }
         Profile profile = new Profile(profileFlag);
         Experiment.Selected sel = exp.select(seed, runs, selection, dir, log, profile, false);

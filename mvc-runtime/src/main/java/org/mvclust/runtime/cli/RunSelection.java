@@ -78,8 +78,11 @@ record RunSelection(String criterion, String term) {
         };
     }
 
+    /** Clusters used, as a fraction of the clusters asked for where the map says how many (tune compares several k). */
     private static double used(Map<String, Object> run) {
-        return number(((Map<?, ?>) run.getOrDefault("health", Map.of())).get("clusters_used"));
+        double used = number(((Map<?, ?>) run.getOrDefault("health", Map.of())).get("clusters_used"));
+        double k = number(run.get("clusters"));
+        return Double.isNaN(k) ? used : used / k;
     }
 
     private static double number(Object v) {

@@ -1,0 +1,58 @@
+package org.mvclust.runtime.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mvclust.runtime.ConfigException;
+import org.mvclust.runtime.TestGraphs;
+import org.mvclust.runtime.config.Yaml;
+import org.mvclust.runtime.report.Csv;
+
+/** --clusters auto: the range, and k recovered on eight blobs. */
+class ClusterCountTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void parsesRangesAndDefaultsToTwoToATenthOfTheSamples() {
+        assertThat(ClusterCount.parse("7")).isNull();
+        assertThat(ClusterCount.number("7")).isEqualTo(7);
+        assertThat(ClusterCount.parse("auto").max(1000)).isEqualTo(20);
+        assertThat(ClusterCount.parse("auto").max(120)).isEqualTo(12);
+        assertThat(ClusterCount.parse("auto:3-9")).isEqualTo(new ClusterCount(3, 9));
+        assertThatThrownBy(() -> ClusterCount.parse("auto:1-9")).isInstanceOf(ConfigException.class).hasMessageContaining("2 <= MIN < MAX");
+        assertThatThrownBy(() -> ClusterCount.number("seven")).isInstanceOf(ConfigException.class).hasMessageContaining("--clusters seven");
+        assertThatThrownBy(() -> ClusterCount.parse("auto:2-50").max(40)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("only 32 samples");
+    }
+
+    @Test
+    void findsEightBlobsWithKMeans() throws Exception {
+        Path out = tmp.resolve("auto");
+        PrintStream old = System.out;
+        System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        int rc;
+        try {
+            rc = Main.execute("run", "--method", TestGraphs.KMEANS_CONCAT, "--dataset", "synthetic:samples=240,clusters=8",
+                    "--clusters", "auto:6-10", "--threads", "1", "-q", "--no-plots", "--out", out.toString());
+        } finally {
+            System.setOut(old);
+        }
+        assertThat(rc).isZero();
+        List<Map<String, Object>> rows = Csv.read(out.resolve("clusters.csv"));
+        assertThat(rows).extracting(r -> r.get("k")).containsExactly("6", "7", "8", "9", "10");
+        Map<?, ?> m = Yaml.JSON.convertValue(Yaml.JSON.readTree(out.resolve("metrics.json").toFile()), Map.class);
+        int k = ((Number) m.get("clusters")).intValue();
+        assertThat(k).isBetween(7, 9);
+        assertThat(rows.stream().filter(r -> r.get("chosen").equals("1")).map(r -> r.get("k")).toList()).containsExactly(String.valueOf(k));
+        assertThat(out.resolve("clusters.svg")).exists();
+    }
+}
