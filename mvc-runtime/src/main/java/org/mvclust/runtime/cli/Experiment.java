@@ -130,12 +130,19 @@ final class Experiment {
                     new Trainer.Options(seed, settings.threads(), dir.resolve("checkpoint.bin"), settings.checkpointEvery(),
                             settings.checkpointSeconds(), settings.resume(), settings.evalEvery(), progress, profile, settings.device()),
                     fingerprint(seed), data.hasLabels() ? List.of(new Evaluation(data.labels(), metrics)) : List.of());
+            trainer.atEnd((session, input, labels) -> org.mvclust.runtime.model.ModelWriter.write(dir.resolve("model"), session,
+                    model, spec, graphYaml, modelSource(), clusters, seed, input, labels));
             Trainer.Outcome res = trainer.run();
             long tw = System.nanoTime();
             Map<String, Object> m = write(dir, seed, res, profile.seconds("training steps") - stepsBefore);
             profile.add("writing results", System.nanoTime() - tw);
             return m;
         }
+    }
+
+    private org.mvclust.runtime.model.ModelWriter.Source modelSource() {
+        return new org.mvclust.runtime.model.ModelWriter.Source(data.name(), data.samples(), data.viewNames(),
+                data.views().stream().map(org.mvclust.api.Matrix::cols).toList(), fitted);
     }
 
     private Map<String, Object> write(Path dir, long seed, Trainer.Outcome res, double stepSeconds) throws IOException {
