@@ -125,6 +125,11 @@ public final class Mvclust {
         return predictor.predict(ModelFiles.open(modelDir), data, new Predictor.Options(threads, 8192, null), true);
     }
 
+    /** Writes the model in {@code modelDir} as a TensorFlow SavedModel into {@code out} (see {@link SavedModelExport}). */
+    public void exportSavedModel(Path modelDir, Path out) throws java.io.IOException {
+        SavedModelExport.export(registry, ModelFiles.open(modelDir), out, threads);
+    }
+
     /** ACC, NMI, ARI, purity and F-score of {@code labels} against the true classes. */
     public static Map<String, Double> metrics(int[] truth, int[] labels) {
         return MetricSet.standard().all(truth, labels);
