@@ -77,10 +77,11 @@ public final class BenchCommand implements Callable<Integer> {
     boolean quiet;
 
     /** One grid cell; {@code label} (the cell's {@code name} or {@code label}, default the method) names its results. */
-    private record Cell(String method, String label, String dataset, List<String> sets, int maxSeeds, int runs, RunSelection select) {
+    private record Cell(String method, String label, String dataset, List<String> sets, int maxSeeds, int runs, RunSelection select,
+                        double split) {
     }
 
-    private static final List<String> CELL_KEYS = List.of("method", "name", "label", "datasets", "set", "seeds", "runs", "select");
+    private static final List<String> CELL_KEYS = List.of("method", "name", "label", "datasets", "set", "seeds", "runs", "select", "split");
 
     private final Experiment.Factory experiments;
     private final MetricSet metricSet;
@@ -141,7 +142,7 @@ public final class BenchCommand implements Callable<Integer> {
                         List<String> all = new ArrayList<>(sets);
                         all.addAll(cell.sets());
                         exp = experiments.open(cell.method(), cell.dataset(), DataResolver.dataDirs(dataDir), null,
-                                new Experiment.Settings(all, threads, 10, 60, 0, true, true, device));
+                                new Experiment.Settings(all, threads, 10, 60, 0, true, true, device), cell.split());
                         cell.select().check(exp.spec);
                     }
                     System.err.printf("[%d/%d] %s, seed %d%s -> %s%n", done, total, exp.describe(), s,
@@ -215,14 +216,14 @@ public final class BenchCommand implements Callable<Integer> {
                 for (JsonNode d : c.get("datasets")) {
                     String method = c.get("method").asText();
                     out.add(new Cell(method, c.hasNonNull("label") ? c.get("label").asText() : c.path("name").asText(method), d.asText(), cs,
-                            maxSeeds, cellRuns, cellSelect));
+                            maxSeeds, cellRuns, cellSelect, split(c, grid + ": cells[" + i + "]")));
                 }
                 i++;
             }
         }
         for (String m : methods) {
             for (String d : datasets) {
-                out.add(new Cell(m, m, d, List.of(), Integer.MAX_VALUE, runs == null ? 1 : runs, selection(select, "")));
+                out.add(new Cell(m, m, d, List.of(), Integer.MAX_VALUE, runs == null ? 1 : runs, selection(select, ""), 0));
             }
         }
         if (runs != null && runs < 1) {
@@ -250,6 +251,18 @@ public final class BenchCommand implements Callable<Integer> {
             throw new ConfigException(where + ": '" + key + "' must be a whole number of at least 1, not " + v);
         }
         return v.asInt();
+    }
+
+    /** A cell's {@code split}: the fraction of samples trained on, the rest predicted (0 = none). */
+    private static double split(JsonNode cell, String where) {
+        JsonNode v = cell.get("split");
+        if (v == null) {
+            return 0;
+        }
+        if (!v.isNumber() || !(v.asDouble() > 0 && v.asDouble() < 1)) {
+            throw new ConfigException(where + ": 'split' must be a fraction between 0 and 1 (e.g. 0.8), not " + v);
+        }
+        return v.asDouble();
     }
 
     private static RunSelection selection(String s, String where) {
@@ -312,6 +325,11 @@ public final class BenchCommand implements Callable<Integer> {
             r.put(k, health.get(k));
         }
         r.put("overrides", String.join(" ", cell.sets()));
+        if (m.get("held_out") instanceof Map<?, ?> held) {
+            r.put("held_samples", held.get("samples"));
+            Map<?, ?> hm = (Map<?, ?>) held.get("metrics");
+            metricSet.names().forEach(k -> r.put("held_" + k, hm.get(k)));
+        }
         if (cell.runs() > 1) {
             r.put("runs", cell.runs());
             r.put("selected_by", cell.select().toString());
@@ -345,6 +363,7 @@ public final class BenchCommand implements Callable<Integer> {
             md.append(" | ").append(orDash("%.3f", secPerEpoch)).append(" | ").append(orDash("%.2f", gflops))
                     .append(" | ").append(orDash("%.0f%%", 100 * gflops * 1e9 / rate)).append(" |\n");
         }
+        md.append(HeldOutTable.markdown(groups));
         md.append(String.format(Locale.ROOT, "%nMatrix-product reference on this machine (2048² float32 through TensorFlow, %d threads): %.2f GFLOP/s. "
                 + "GFLOP/s counts the matrix products of the training steps (forward and backward) over the time spent in them.%n", threads, rate / 1e9));
         return md.toString();

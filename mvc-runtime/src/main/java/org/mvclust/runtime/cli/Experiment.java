@@ -30,6 +30,7 @@ import org.mvclust.runtime.eval.KnnAgreement;
 import org.mvclust.runtime.eval.MetricSet;
 import org.mvclust.runtime.graph.Model;
 import org.mvclust.runtime.graph.ModelBuilder;
+import org.mvclust.runtime.model.Split;
 import org.mvclust.runtime.plugin.Registry;
 import org.mvclust.runtime.train.Profile;
 import org.mvclust.runtime.train.Progress;
@@ -52,6 +53,8 @@ final class Experiment {
     final Settings settings;
     final KnnAgreement knn;
     final MetricSet metrics;
+    /** The held-back samples of a split run, or null. */
+    final Split heldOut;
 
     /** Opens experiments with the components discovery found; commands receive it by injection. */
     static final class Factory {
@@ -73,22 +76,31 @@ final class Experiment {
 
         Experiment open(String method, String dataset, List<Path> dataDirs, Integer clusters, Settings settings)
                 throws DatasetException {
-            return new Experiment(this, method, dataset, dataDirs, clusters, settings);
+            return new Experiment(this, method, dataset, dataDirs, clusters, settings, 0);
+        }
+
+        /** With {@code split} in (0, 1): trains on that fraction of the samples and evaluates the rest with the model. */
+        Experiment open(String method, String dataset, List<Path> dataDirs, Integer clusters, Settings settings, double split)
+                throws DatasetException {
+            return new Experiment(this, method, dataset, dataDirs, clusters, settings, split);
         }
     }
 
     /** Loads and validates everything before any training: graph, dataset, cluster count, preprocessing. */
-    private Experiment(Factory f, String method, String dataset, List<Path> dataDirs, Integer clusters, Settings settings)
-            throws DatasetException {
+    private Experiment(Factory f, String method, String dataset, List<Path> dataDirs, Integer clusters, Settings settings,
+                       double split) throws DatasetException {
         this.registry = f.registry;
         this.metrics = f.metrics;
         this.settings = settings;
         this.spec = f.graphs.load(method, settings.overrides());
-        this.data = f.datasets.load(dataset, dataDirs, spec.readerOptions(DataResolver.name(dataset)));
+        MultiViewData loaded = f.datasets.load(dataset, dataDirs, spec.readerOptions(DataResolver.name(dataset)));
+        Split part = split > 0 ? Split.of(loaded, split, 0) : null; // one split for every seed, so runs compare
+        this.data = part == null ? loaded : part.train();
+        this.heldOut = part;
         if (clusters != null && clusters < 2) {
             throw new ConfigException("--clusters " + clusters + ": need at least 2 clusters");
         }
-        int k = clusters != null ? clusters : data.classes();
+        int k = clusters != null ? clusters : loaded.classes();
         if (k < 2) {
             throw new ConfigException("dataset " + data.name() + (data.hasLabels()
                     ? "'s labels hold a single class, so they cannot give the number of clusters; pass --clusters K"
@@ -135,6 +147,10 @@ final class Experiment {
             Trainer.Outcome res = trainer.run();
             long tw = System.nanoTime();
             Map<String, Object> m = write(dir, seed, res, profile.seconds("training steps") - stepsBefore);
+            if (heldOut != null) {
+                m.put("held_out", HeldOut.evaluate(registry, metrics, dir, heldOut, settings.threads()));
+                Outputs.write(dir.resolve("metrics.json"), Yaml.toJson(m));
+            }
             profile.add("writing results", System.nanoTime() - tw);
             return m;
         }

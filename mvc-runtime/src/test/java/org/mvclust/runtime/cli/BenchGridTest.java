@@ -32,7 +32,7 @@ class BenchGridTest {
         } finally {
             System.setErr(old);
         }
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("cells[0]: unknown key 'sets' (known: method, name, label, datasets, set, seeds, runs, select)");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("cells[0]: unknown key 'sets' (known: method, name, label, datasets, set, seeds, runs, select, split)");
         assertThat(tmp.resolve("r/g.csv")).doesNotExist();
     }
 
