@@ -329,6 +329,9 @@ public final class BenchCommand implements Callable<Integer> {
             r.put("held_samples", held.get("samples"));
             Map<?, ?> hm = (Map<?, ?>) held.get("metrics");
             metricSet.names().forEach(k -> r.put("held_" + k, hm.get(k)));
+            if (held.get("refused") != null) {
+                r.put("held_refused", held.get("refused"));
+            }
         }
         if (cell.runs() > 1) {
             r.put("runs", cell.runs());

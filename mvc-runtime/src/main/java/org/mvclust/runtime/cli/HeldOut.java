@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.mvclust.runtime.ConfigException;
 import org.mvclust.runtime.eval.MetricSet;
 import org.mvclust.runtime.model.ModelFiles;
 import org.mvclust.runtime.model.Predictor;
@@ -16,8 +17,18 @@ final class HeldOut {
     }
 
     static Map<String, Object> evaluate(Registry registry, MetricSet metrics, Path dir, Split split, int threads) throws IOException {
-        Predictor.Prediction p = new Predictor(registry).predict(ModelFiles.open(dir.resolve("model")), split.held(),
-                new Predictor.Options(threads, 8192, null), false);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("samples", split.held().samples());
+        out.put("train_samples", split.train().samples());
+        Predictor.Prediction p;
+        try {
+            p = new Predictor(registry).predict(ModelFiles.open(dir.resolve("model")), split.held(),
+                    new Predictor.Options(threads, 8192, null), false);
+        } catch (ConfigException e) { // a transductive readout: the run stands, its held-back part says why it has no labels
+            out.put("refused", e.getMessage());
+            out.put("metrics", Map.of());
+            return out;
+        }
         boolean labelled = split.held().hasLabels();
         StringBuilder csv = new StringBuilder(labelled ? "sample,cluster,class\n" : "sample,cluster\n");
         for (int i = 0; i < p.labels().length; i++) {
@@ -28,9 +39,6 @@ final class HeldOut {
             csv.append('\n');
         }
         Outputs.write(dir.resolve("held_out_labels.csv"), csv.toString());
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("samples", split.held().samples());
-        out.put("train_samples", split.train().samples());
         out.put("metrics", labelled ? metrics.all(split.held().labels(), p.labels()) : Map.of());
         return out;
     }

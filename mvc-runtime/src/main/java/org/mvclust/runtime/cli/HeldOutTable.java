@@ -28,6 +28,11 @@ final class HeldOutTable {
             md.append(String.format(Locale.ROOT, "| %s | `%s` | %d | %.0f | %.4f / %.4f | %.4f / %.4f | %+.4f |%n", key[0], key[1], g.size(),
                     mean(g, "held_samples"), acc, held, mean(g, "nmi"), mean(g, "held_nmi"), held - acc));
         }
+        for (var e : groups.entrySet()) {
+            e.getValue().stream().map(r -> r.get("held_refused")).filter(java.util.Objects::nonNull).findFirst().ifPresent(why ->
+                    md.append(String.format("%nHeld-back samples of %s on `%s` not labelled: %s%n", e.getKey().split("\t")[0],
+                            e.getKey().split("\t")[1], why)));
+        }
         return md.toString();
     }
 
