@@ -182,9 +182,9 @@ public final class Predictor {
                     boolean kmeans = actions.stream().anyMatch(a -> a instanceof KMeansAction k
                             && (k.labels() == v || k.centroids().contains(v)));
                     throw new ConfigException("model " + m.dir() + " (" + m.method() + ") cannot label new samples: its readout reads '"
-                            + v.name() + "' (shape " + java.util.Arrays.toString(v.shape()) + "), " + (kmeans
-                            ? "which k-means over the training samples fills, one row per training sample (a transductive readout)"
-                            : "which holds one row per training sample and no store action refills"));
+                            + v.name() + "', which holds one row per sample and " + (kmeans
+                            ? "only k-means over the training samples fills (a transductive readout)"
+                            : "no store action refills"));
                 }
                 StoreAction s = (StoreAction) actions.get(at);
                 chosen.put(at, s);
