@@ -49,6 +49,16 @@ class PredictTest {
         assertThat(p.soft().get(0, 0) + p.soft().get(0, 1) + p.soft().get(0, 2)).isCloseTo(1f, org.assertj.core.data.Offset.offset(1e-4f));
     }
 
+    /** nmode-mvc reads a buffer filled by a store action: predict replays it on the given samples, the run's labels again. */
+    @Test
+    void aBufferOnTheReadoutsPathIsRefilledByItsStoreAction() {
+        MultiViewData data = TestData.blobs(60, 2, 2, 5, 4);
+        Mvclust.Trained t = mv.train("nmode-mvc", data, List.of("enc.hidden=[16]", "dec.hidden=[16]", "latent=4",
+                "phases.pretrain.epochs=2", "phases.rounds.repeat=1", "phases.rounds.phases.ode-fit.epochs=2",
+                "phases.rounds.phases.finetune.epochs=2", "nmode.neurons=8"), null, 0, tmp.resolve("nm"));
+        assertThat(mv.predict(t.model(), data).labels()).isEqualTo(t.labels());
+    }
+
     @Test
     void aTamperedOrMismatchedModelIsRefusedBeforeAnyWork() throws Exception {
         MultiViewData data = TestData.blobs(60, 2, 1, 4, 3);

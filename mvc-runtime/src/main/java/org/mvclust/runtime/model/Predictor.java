@@ -201,7 +201,7 @@ public final class Predictor {
             if (actions.get(i) instanceof StoreAction s) {
                 for (Op a : s.assigns()) {
                     GraphOperation assign = (GraphOperation) a.op();
-                    if (assign.numInputs() > 0 && assign.input(0).op() == op) {
+                    if (assign.numInputs() > 0 && assign.input(0).op().equals(op)) { // wrappers differ, the op is the same
                         return i;
                     }
                 }
