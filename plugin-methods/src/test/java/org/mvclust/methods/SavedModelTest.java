@@ -49,6 +49,14 @@ class SavedModelTest {
         sameLabels(t.model(), data, true);
     }
 
+    /** dmac sizes its anchors by the sample count: a model trained on 60 samples still predicts and exports for 15. */
+    @Test
+    void aModelSizedByItsSampleCountServesOtherCounts() throws Exception {
+        MultiViewData all = TestData.blobs(75, 3, 6, 6, 5);
+        Mvclust.Trained t = mv.train("dmac", PredictTest.rows(all, 0, 60), List.of("phases.train.epochs=3"), null, 0, tmp.resolve("dm"));
+        sameLabels(t.model(), PredictTest.rows(all, 60, 75), false);
+    }
+
     private void sameLabels(Path model, MultiViewData data, boolean soft) throws Exception {
         Predictor.Prediction p = mv.predict(model, data);
         Path saved = tmp.resolve("saved-" + model.getFileName());

@@ -65,6 +65,16 @@ public final class ModelBuilder {
     }
 
     private ServingInput serving;
+    private int sizedFor = -1;
+
+    /**
+     * Sizes the blocks ({@code ${samples}}, a block's {@code samples()}) for {@code n} samples, the training set's, while
+     * the data and buffers hold another count: a stored model's shapes then match on new samples.
+     */
+    public ModelBuilder sizedFor(int n) {
+        this.sizedFor = n;
+        return this;
+    }
 
     /**
      * For serving: the views come from {@code inputs} instead of the data variables, and no losses or phases are
@@ -191,7 +201,7 @@ public final class ModelBuilder {
         Map<String, Object> vars = new LinkedHashMap<>(spec.vars());
         vars.put("clusters", clusters);
         vars.put("views", views);
-        vars.put("samples", samples);
+        vars.put("samples", samples());
         if (view >= 0) {
             vars.put("dim", tensors.get("x." + view).shape().size(1));
         }
@@ -346,7 +356,7 @@ public final class ModelBuilder {
     }
 
     int samples() {
-        return samples;
+        return sizedFor > 0 ? sizedFor : samples;
     }
 
     private static int[] range(int n) {

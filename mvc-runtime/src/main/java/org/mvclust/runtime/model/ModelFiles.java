@@ -176,6 +176,11 @@ public final class ModelFiles {
         return manifest.path("clusters").asInt();
     }
 
+    /** The number of samples the model was trained on. */
+    public int samples() {
+        return manifest.path("samples").asInt();
+    }
+
     public long seed() {
         return manifest.path("seed").asLong();
     }

@@ -86,7 +86,7 @@ public final class Predictor {
         }
         GraphSpec spec = spec(m);
         List<Matrix> views = preprocess(m, data);
-        try (Model model = new ModelBuilder(spec, registry, m.clusters(), m.seed()).build(views);
+        try (Model model = new ModelBuilder(spec, registry, m.clusters(), m.seed()).sizedFor(m.samples()).build(views);
              Session session = new Session(model.graph(), ConfigProto.newBuilder()
                      .setIntraOpParallelismThreads(opt.threads()).setInterOpParallelismThreads(opt.threads()).build())) {
             initialise(session, model.data(), null);

@@ -50,7 +50,7 @@ public final class SavedModelExport {
         for (ModelFiles.View v : m.views()) {
             shapes.add(new Matrix(1, v.width(), new float[v.width()]));
         }
-        ModelBuilder builder = new ModelBuilder(spec, registry, m.clusters(), m.seed()).serving((tf, v) -> {
+        ModelBuilder builder = new ModelBuilder(spec, registry, m.clusters(), m.seed()).sizedFor(m.samples()).serving((tf, v) -> {
             Placeholder<TFloat32> in = tf.withName("view" + v).placeholder(TFloat32.class,
                     Placeholder.shape(Shape.of(-1, m.views().get(v).width())));
             inputs.add(in);
