@@ -22,6 +22,7 @@ module org.mvclust.runtime {
     exports org.mvclust.runtime.eval;
     exports org.mvclust.runtime.cli;
     exports org.mvclust.runtime.report;
+    exports org.mvclust.runtime.model;
     opens org.mvclust.runtime.plugin to com.google.guice;
     opens org.mvclust.runtime.cli to info.picocli, com.google.guice;
 

@@ -7,6 +7,7 @@ open module org.mvclust.methods {
     requires com.fasterxml.jackson.databind;
     requires org.junit.jupiter.api;
     requires org.assertj.core;
+    requires tensorflow;
 
     uses org.mvclust.api.Encoder;
     uses org.mvclust.api.FusionOperator;

@@ -75,11 +75,12 @@ public final class BenchCommand implements Callable<Integer> {
     boolean quiet;
 
     /** One grid cell; {@code label} (the cell's {@code name} or {@code label}, default the method) names its results. */
-    private record Cell(String method, String label, String dataset, List<String> sets, int maxSeeds, int runs, RunSelection select) {
+    private record Cell(String method, String label, String dataset, List<String> sets, int maxSeeds, int runs, RunSelection select,
+                        double split) {
     }
 
     private static final List<String> CELL_KEYS = List.of("method", "name", "label", "datasets", "set", "seeds", "runs", "select",
-            "missing", "missing_seed", "impute");
+            "missing", "missing_seed", "impute", "split");
 
     private final BenchRunner runner;
 
@@ -116,7 +117,7 @@ public final class BenchCommand implements Callable<Integer> {
                 wanted.addAll(cell.sets());
                 BenchTask task = new BenchTask(cell.method(), cell.label(), cell.dataset(), wanted, cell.sets(), s, cell.runs(),
                         cell.select().toString(), threads, device, DataResolver.dataDirs(dataDir).stream().map(Path::toString).toList(),
-                        dir.toString(), quiet);
+                        dir.toString(), quiet, cell.split());
                 @SuppressWarnings("unchecked")
                 Map<String, Object> before = Files.isRegularFile(metrics)
                         ? Yaml.JSON.convertValue(Yaml.JSON.readTree(metrics.toFile()), Map.class) : null;
@@ -238,14 +239,14 @@ public final class BenchCommand implements Callable<Integer> {
                 for (String d : MissingCells.datasets(c, grid + ": cells[" + i + "]")) {
                     String method = c.get("method").asText();
                     out.add(new Cell(method, c.hasNonNull("label") ? c.get("label").asText() : c.path("name").asText(method), d, cs,
-                            maxSeeds, cellRuns, cellSelect));
+                            maxSeeds, cellRuns, cellSelect, split(c, grid + ": cells[" + i + "]")));
                 }
                 i++;
             }
         }
         for (String m : methods) {
             for (String d : datasets) {
-                out.add(new Cell(m, m, d, List.of(), Integer.MAX_VALUE, runs == null ? 1 : runs, selection(select, "")));
+                out.add(new Cell(m, m, d, List.of(), Integer.MAX_VALUE, runs == null ? 1 : runs, selection(select, ""), 0));
             }
         }
         if (runs != null && runs < 1) {
@@ -273,6 +274,18 @@ public final class BenchCommand implements Callable<Integer> {
             throw new ConfigException(where + ": '" + key + "' must be a whole number of at least 1, not " + v);
         }
         return v.asInt();
+    }
+
+    /** A cell's {@code split}: the fraction of samples trained on, the rest predicted (0 = none). */
+    private static double split(JsonNode cell, String where) {
+        JsonNode v = cell.get("split");
+        if (v == null) {
+            return 0;
+        }
+        if (!v.isNumber() || !(v.asDouble() > 0 && v.asDouble() < 1)) {
+            throw new ConfigException(where + ": 'split' must be a fraction between 0 and 1 (e.g. 0.8), not " + v);
+        }
+        return v.asDouble();
     }
 
     private static RunSelection selection(String s, String where) {
@@ -354,6 +367,7 @@ public final class BenchCommand implements Callable<Integer> {
             md.append(" | ").append(orDash("%.3f", secPerEpoch)).append(" | ").append(orDash("%.2f", gflops))
                     .append(" | ").append(orDash("%.0f%%", 100 * gflops * 1e9 / rate)).append(" |\n");
         }
+        md.append(HeldOutTable.markdown(groups));
         md.append(String.format(Locale.ROOT, "%nMatrix-product reference on this machine (2048² float32 through TensorFlow, %d threads): %.2f GFLOP/s. "
                 + "GFLOP/s counts the matrix products of the training steps (forward and backward) over the time spent in them.%n", threads, rate / 1e9));
         return md.toString();

@@ -24,7 +24,7 @@ public final class BenchRunner {
     /** Loads and checks the task's graph and dataset; tasks of one cell may share what this returns. */
     Experiment open(BenchTask t) throws DatasetException {
         Experiment exp = experiments.open(t.method(), t.dataset(), t.dataDirs().stream().map(Path::of).toList(), null,
-                new Experiment.Settings(t.overrides(), t.threads(), 10, 60, 0, true, true, t.device()));
+                new Experiment.Settings(t.overrides(), t.threads(), 10, 60, 0, true, true, t.device()), t.split());
         RunSelection.parse(t.select()).check(exp.spec);
         return exp;
     }
@@ -68,6 +68,14 @@ public final class BenchRunner {
             r.put(k, health.get(k));
         }
         r.put("overrides", String.join(" ", t.cellSets()));
+        if (m.get("held_out") instanceof Map<?, ?> held) {
+            r.put("held_samples", held.get("samples"));
+            Map<?, ?> hm = (Map<?, ?>) held.get("metrics");
+            metricSet.names().forEach(k -> r.put("held_" + k, hm.get(k)));
+            if (held.get("refused") != null) {
+                r.put("held_refused", held.get("refused"));
+            }
+        }
         if (t.runs() > 1) {
             r.put("runs", t.runs());
             r.put("selected_by", RunSelection.parse(t.select()).toString());

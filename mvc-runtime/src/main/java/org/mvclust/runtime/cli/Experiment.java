@@ -31,6 +31,7 @@ import org.mvclust.runtime.eval.KnnAgreement;
 import org.mvclust.runtime.eval.MetricSet;
 import org.mvclust.runtime.graph.Model;
 import org.mvclust.runtime.graph.ModelBuilder;
+import org.mvclust.runtime.model.Split;
 import org.mvclust.runtime.plugin.Registry;
 import org.mvclust.runtime.train.Profile;
 import org.mvclust.runtime.train.Progress;
@@ -55,6 +56,8 @@ final class Experiment {
     final Settings settings;
     final KnnAgreement knn;
     final MetricSet metrics;
+    /** The held-back samples of a split run, or null. */
+    final Split heldOut;
 
     /** Opens experiments with the components discovery found; commands receive it by injection. */
     static final class Factory {
@@ -76,25 +79,36 @@ final class Experiment {
 
         Experiment open(String method, String dataset, List<Path> dataDirs, Integer clusters, Settings settings)
                 throws DatasetException {
-            return new Experiment(this, method, dataset, dataDirs, clusters, settings);
+            return new Experiment(this, method, dataset, dataDirs, clusters, settings, 0);
+        }
+
+        /** With {@code split} in (0, 1): trains on that fraction of the samples and evaluates the rest with the model. */
+        Experiment open(String method, String dataset, List<Path> dataDirs, Integer clusters, Settings settings, double split)
+                throws DatasetException {
+            return new Experiment(this, method, dataset, dataDirs, clusters, settings, split);
         }
     }
 
     /** Loads and validates everything before any training: graph, dataset, cluster count, preprocessing. */
-    private Experiment(Factory f, String method, String dataset, List<Path> dataDirs, Integer clusters, Settings settings)
-            throws DatasetException {
+    private Experiment(Factory f, String method, String dataset, List<Path> dataDirs, Integer clusters, Settings settings,
+                       double split) throws DatasetException {
         this.registry = f.registry;
         this.metrics = f.metrics;
         this.settings = settings;
         this.spec = f.graphs.load(method, settings.overrides());
-        Incomplete.Split split = Incomplete.take(dataset);
-        this.incomplete = Incomplete.prepare(f.datasets.load(split.dataset(), dataDirs,
-                spec.readerOptions(DataResolver.name(dataset))), split, spec);
+        Incomplete.Split request = Incomplete.take(dataset);
+        MultiViewData loaded = f.datasets.load(request.dataset(), dataDirs, spec.readerOptions(DataResolver.name(dataset)));
+        Split part = split > 0 ? Split.of(loaded, split, 0) : null; // one split for every seed, so runs compare
+        this.incomplete = Incomplete.prepare(part == null ? loaded : part.train(), request, spec);
+        if (part != null && incomplete.mask() != null) {
+            throw new ConfigException(dataset + ": a held-out split of data with absent views is not supported (predict needs every view)");
+        }
         this.data = incomplete.data();
+        this.heldOut = part;
         if (clusters != null && clusters < 2) {
             throw new ConfigException("--clusters " + clusters + ": need at least 2 clusters");
         }
-        int k = clusters != null ? clusters : data.classes();
+        int k = clusters != null ? clusters : loaded.classes();
         if (k < 2) {
             throw new ConfigException("dataset " + data.name() + (data.hasLabels()
                     ? "'s labels hold a single class, so they cannot give the number of clusters; pass --clusters K"
@@ -135,6 +149,7 @@ final class Experiment {
         this.data = rows == null ? base.data : new MultiViewData(base.data.name() + "-" + rows.length + "rows", base.data.viewNames(),
                 base.data.views().stream().map(v -> Rows.of(v, rows)).toList(), base.data.hasLabels() ? Rows.of(base.data.labels(), rows) : null);
         this.knn = rows == null ? base.knn : null;
+        this.heldOut = base.heldOut;
         this.incomplete = rows == null ? base.incomplete : new Incomplete.Prepared(this.data,
                 base.incomplete.mask() == null ? null : Rows.of(base.incomplete.mask(), rows), base.incomplete.info(), null);
         this.clusters = k;
@@ -161,12 +176,23 @@ final class Experiment {
                     new Trainer.Options(seed, settings.threads(), dir.resolve("checkpoint.bin"), settings.checkpointEvery(),
                             settings.checkpointSeconds(), settings.resume(), settings.evalEvery(), progress, profile, settings.device()),
                     fingerprint(seed), data.hasLabels() ? List.of(new Evaluation(data.labels(), metrics)) : List.of());
+            trainer.atEnd((session, input, labels) -> org.mvclust.runtime.model.ModelWriter.write(dir.resolve("model"), session,
+                    model, spec, graphYaml, modelSource(), clusters, seed, input, labels));
             Trainer.Outcome res = trainer.run();
             long tw = System.nanoTime();
             Map<String, Object> m = write(dir, seed, res, profile.seconds("training steps") - stepsBefore);
+            if (heldOut != null) {
+                m.put("held_out", HeldOut.evaluate(registry, metrics, dir, heldOut, settings.threads()));
+                Outputs.write(dir.resolve("metrics.json"), Yaml.toJson(m));
+            }
             profile.add("writing results", System.nanoTime() - tw);
             return m;
         }
+    }
+
+    private org.mvclust.runtime.model.ModelWriter.Source modelSource() {
+        return new org.mvclust.runtime.model.ModelWriter.Source(data.name(), data.samples(), data.viewNames(),
+                data.views().stream().map(org.mvclust.api.Matrix::cols).toList(), fitted);
     }
 
     private Map<String, Object> write(Path dir, long seed, Trainer.Outcome res, double stepSeconds) throws IOException {

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "mvclust", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "mvclust 0.1.0",
         description = "Deep multi-view clustering: run published methods and recombine their parts by name.",
         subcommands = {RunCommand.class, BenchCommand.class, ReportCommand.class, ListCommand.class, DescribeCommand.class,
-                DatasetsCommand.class, TuneCommand.class})
+                DatasetsCommand.class, TuneCommand.class, PredictCommand.class, ExportCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -60,6 +60,32 @@ public final class ModelBuilder {
         this.seed = seed;
     }
 
+    /** One view's input for a serving graph, built in the graph's scope. */
+    public interface ServingInput {
+        Operand<TFloat32> view(Ops tf, int view);
+    }
+
+    private ServingInput serving;
+    private int sizedFor = -1;
+
+    /**
+     * Sizes the blocks ({@code ${samples}}, a block's {@code samples()}) for {@code n} samples, the training set's, while
+     * the data and buffers hold another count: a stored model's shapes then match on new samples.
+     */
+    public ModelBuilder sizedFor(int n) {
+        this.sizedFor = n;
+        return this;
+    }
+
+    /**
+     * For serving: the views come from {@code inputs} instead of the data variables, and no losses or phases are
+     * built; {@code data} then only gives the views' widths (and the row count of the buffers).
+     */
+    public ModelBuilder serving(ServingInput inputs) {
+        this.serving = inputs;
+        return this;
+    }
+
     /** Builds the graph for data of these views (the values are fed later through {@link Model#data()}). */
     public Model build(List<Matrix> data) {
         return build(data, null);
@@ -88,7 +114,10 @@ public final class ModelBuilder {
         training = tf.withName("training").placeholderWithDefault(tf.constant(false), Shape.scalar());
         noiseSeed = tf.withName("noise_seed").placeholderWithDefault(tf.constant(new long[] {0, 0}), Shape.of(2));
         List<StateVar> dataVars = new ArrayList<>();
-        for (int v = 0; v < views; v++) {
+        for (int v = 0; v < views && serving != null; v++) {
+            tensors.put("x." + v, serving.view(tf, v));
+        }
+        for (int v = 0; v < views && serving == null; v++) {
             Matrix m = data.get(v);
             StateVar dv = variable(tf.withSubScope("data"), "view" + v, "data.view" + v, new long[] {m.rows(), m.cols()}, m.data());
             dataVars.add(dv);
@@ -115,13 +144,15 @@ public final class ModelBuilder {
             node(n);
         }
         Map<String, Operand<TFloat32>> losses = new LinkedHashMap<>();
-        for (LossSpec l : spec.losses().values()) {
-            losses.put(l.id(), loss(l));
-        }
         Map<String, List<Model.Step>> steps = new LinkedHashMap<>();
         Map<String, List<Model.Action>> actions = new LinkedHashMap<>();
-        stepCompiler = new StepCompiler(tf, registry, spec.source(), owned, updates, this::newState);
-        phases(spec.phases(), "", losses, steps, actions);
+        if (serving == null) {
+            for (LossSpec l : spec.losses().values()) {
+                losses.put(l.id(), loss(l));
+            }
+            stepCompiler = new StepCompiler(tf, registry, spec.source(), owned, updates, this::newState);
+            phases(spec.phases(), "", losses, steps, actions);
+        }
         Operand<TFloat32> readout = tensors.get(spec.readout().in());
         if (readout == null) {
             throw new ConfigException(spec.source() + ": readout.in: '" + spec.readout().in()
@@ -188,7 +219,7 @@ public final class ModelBuilder {
         Map<String, Object> vars = new LinkedHashMap<>(spec.vars());
         vars.put("clusters", clusters);
         vars.put("views", views);
-        vars.put("samples", samples);
+        vars.put("samples", samples());
         if (view >= 0) {
             vars.put("dim", tensors.get("x." + view).shape().size(1));
         }
@@ -343,7 +374,7 @@ public final class ModelBuilder {
     }
 
     int samples() {
-        return samples;
+        return sizedFor > 0 ? sizedFor : samples;
     }
 
     private static int[] range(int n) {

@@ -120,6 +120,19 @@ public final class Trainer {
         }
     }
 
+    /** What runs once training is done, in the run's session: given the readout's input and the labels. */
+    public interface End {
+        void trained(Session session, Matrix readoutInput, int[] labels);
+    }
+
+    private End atEnd;
+
+    /** Calls {@code end} after the final readout, before the session closes (the model directory is written there). */
+    public Trainer atEnd(End end) {
+        this.atEnd = end;
+        return this;
+    }
+
     public long totalEpochs() {
         return schedule.stream().mapToLong(e -> e.phase().epochs()).sum();
     }
@@ -164,6 +177,9 @@ public final class Trainer {
             long t1 = System.nanoTime();
             int[] labels = labels(session);
             Matrix emb = evaluatedEmb;
+            if (atEnd != null) {
+                atEnd.trained(session, emb, labels);
+            }
             opt.profile().add("readout", System.nanoTime() - t1);
             double finalLoss = Double.NaN;
             for (int i = history.size() - 1; i >= 0 && Double.isNaN(finalLoss); i--) {
@@ -177,7 +193,7 @@ public final class Trainer {
     }
 
     /** Threads, and the device: auto (a GPU if TensorFlow sees one), cpu, or gpu:N. */
-    static ConfigProto sessionConfig(Options opt) {
+    public static ConfigProto sessionConfig(Options opt) {
         // per-session pools: by default every session of the process shares the first one's inter-op pool, which
         // serialises runs trained side by side in one JVM (bench tasks on Spark)
         ConfigProto.Builder b = ConfigProto.newBuilder().setUsePerSessionThreads(true)
