@@ -140,8 +140,7 @@ public final class NtXentLoss implements Loss {
                 }
                 Operand<TInt64> seed = tf.math.add(ctx.noiseSeed(), tf.constant(new long[] {7919L * ++salt, 0}));
                 Operand<TInt64> picked = tf.random.statelessMultinomial(candidates, draws, seed);
-                Operand<TFloat32> counts = tf.stopGradient(tf.math.mul(other, tf.sum(tf.oneHot(picked, total, tf.constant(1f),
-                        tf.constant(0f)), tf.constant(1))));
+                Operand<TFloat32> counts = tf.stopGradient(tf.math.mul(other, tally(tf, picked, total)));
                 Operand<TFloat32> pos = tf.expandDims(tf.math.mul(tf.sum(tf.math.mul(z.get(a), z.get(b)), tf.constant(1)), invTau),
                         tf.constant(1));
                 Operand<TFloat32> all = FanIn.concat(tf, List.of(pos, logits), 1);
@@ -150,6 +149,18 @@ public final class NtXentLoss implements Loss {
             }
         }
         return tf.math.mean(FanIn.concat(tf, rows, 0), tf.constant(0));
+    }
+
+    /** counts[i][j]: how often row i of picked (rows × draws) holds j, for j &lt; width; by one segment sum. */
+    private static Operand<TFloat32> tally(Ops tf, Operand<TInt64> picked, Operand<TInt32> width) {
+        Operand<TInt64> w = tf.dtypes.cast(width, TInt64.class);
+        Operand<TInt64> rows = tf.dtypes.cast(tf.reshape(tf.slice(tf.shape(picked), tf.constant(new int[] {0}),
+                tf.constant(new int[] {1})), tf.constant(new int[0])), TInt64.class);
+        Operand<TInt64> row = tf.expandDims(tf.range(tf.constant(0L), rows, tf.constant(1L)), tf.constant(1));
+        Operand<TInt64> ids = tf.reshape(tf.math.add(tf.math.mul(row, w), picked), tf.constant(new long[] {-1}));
+        Operand<TFloat32> ones = tf.fill(tf.shape(ids), tf.constant(1f));
+        Operand<TFloat32> flat = tf.math.unsortedSegmentSum(ones, ids, tf.math.mul(rows, w));
+        return tf.reshape(flat, tf.stack(List.of(tf.constant(-1L), w)));
     }
 
     /** log Σ_j c_j exp(l_j) per row, over the columns with c_j &gt; 0, shifted by their maximum (held constant). */
