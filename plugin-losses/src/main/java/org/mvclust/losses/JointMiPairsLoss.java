@@ -14,7 +14,10 @@ import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
-/** Σ over view pairs i < j of I(h_i; h_j) by the batch joint-matrix estimator (+MI; e.g. cross-view redundancy). */
+/**
+ * Σ over view pairs i &lt; j of I(h_i; h_j) by the batch joint-matrix estimator (+MI; e.g. cross-view redundancy);
+ * pairs=with_self also takes i = j for i &lt; V − 1, as the loop of DeepMVC's MIContrast (InfoDDC) does.
+ */
 public final class JointMiPairsLoss implements Loss {
     public static final String NAME = "joint_mi_pairs";
 
@@ -35,7 +38,10 @@ public final class JointMiPairsLoss implements Loss {
 
     @Override
     public List<ParamSpec> params() {
-        return JointMiLoss.common();
+        List<ParamSpec> all = new ArrayList<>(JointMiLoss.common());
+        all.add(ParamSpec.ofChoice("pairs", "distinct", List.of("distinct", "with_self"),
+                "distinct: i < j; with_self: i <= j for i < V-1 (DeepMVC's MIContrast loop)"));
+        return List.copyOf(all);
     }
 
     @Override
@@ -48,9 +54,10 @@ public final class JointMiPairsLoss implements Loss {
         if (views.size() < 2) {
             throw new IllegalArgumentException("joint_mi_pairs needs at least two views, got " + views.size());
         }
+        boolean self = p.getString("pairs").equals("with_self");
         List<Operand<TFloat32>> terms = new ArrayList<>();
-        for (int i = 0; i < views.size(); i++) {
-            for (int j = i + 1; j < views.size(); j++) {
+        for (int i = 0; i < views.size() - 1; i++) {
+            for (int j = self ? i : i + 1; j < views.size(); j++) {
                 terms.add(JointMutualInformation.estimate(tf, views.get(i), views.get(j), p.getBoolean("symmetrise"),
                         p.getDouble("eps"), p.getDouble("lambda")));
             }

@@ -1,0 +1,194 @@
+package org.mvclust.methods;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.mvclust.api.MultiViewData;
+import org.mvclust.runtime.cli.Evaluation;
+import org.mvclust.runtime.config.GraphLoader;
+import org.mvclust.runtime.config.GraphSpec;
+import org.mvclust.runtime.graph.Model;
+import org.mvclust.runtime.graph.ModelBuilder;
+import org.mvclust.runtime.graph.StateVar;
+import org.mvclust.runtime.plugin.PluginLoader;
+import org.mvclust.runtime.plugin.Registry;
+import org.mvclust.runtime.train.Progress;
+import org.mvclust.runtime.train.Trainer;
+import org.mvclust.testkit.TestData;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.Tensor;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.types.TBool;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * DeepMVC's methods as presets, small, on seeded blobs: one step of each phase changes the parts that phase trains and
+ * no others, and a short schedule trains with finite losses to a read-out of every sample.
+ */
+class DeepMvcPresetsTest {
+    private static final Registry REGISTRY = PluginLoader.load(List.of());
+    private static final List<String> SMALL_DDC = List.of("latent=8", "enc.hidden=[12]");
+    private static final List<String> SMALL_AE = List.of("enc.hidden=[12]", "latent=8", "dec.hidden=[12]");
+
+    @Test
+    void simvc() {
+        check("simvc", SMALL_DDC, Map.of("train", List.of("enc_0.", "enc_1.", "fusion.", "ddc.")));
+    }
+
+    @Test
+    void comvc() {
+        Map<String, Object> last = check("comvc", SMALL_DDC, Map.of("train", List.of("enc_0.", "enc_1.", "fusion.", "ddc.")));
+        assertThat(num(last, "contrast")).isPositive();
+    }
+
+    @Test
+    void comvcWithSampledNegatives() {
+        List<String> sets = new ArrayList<>(SMALL_DDC);
+        sets.addAll(List.of("losses.contrast.params.negatives=sampled", "losses.contrast.in.assignments=A"));
+        check("comvc", sets, Map.of("train", List.of("enc_0.", "enc_1.", "fusion.", "ddc.")));
+    }
+
+    @Test
+    void aeDdc() {
+        List<String> sets = new ArrayList<>(SMALL_DDC);
+        sets.add("dec.hidden=[12]");
+        check("ae-ddc", sets, Map.of("pretrain", List.of("enc_0.", "enc_1.", "dec_0.", "dec_1."),
+                "train", List.of("enc_0.", "enc_1.", "dec_0.", "dec_1.", "fusion.", "ddc.")));
+    }
+
+    @Test
+    void aeCoDdc() {
+        List<String> sets = new ArrayList<>(SMALL_DDC);
+        sets.add("dec.hidden=[12]");
+        Map<String, Object> last = check("aecoddc", sets, Map.of("pretrain", List.of("enc_0.", "enc_1.", "dec_0.", "dec_1."),
+                "train", List.of("enc_0.", "enc_1.", "dec_0.", "dec_1.", "fusion.", "ddc.")));
+        assertThat(num(last, "contrast")).isPositive();
+    }
+
+    @Test
+    void aeKm() {
+        check("ae-km", SMALL_AE, Map.of("train", List.of("enc_0.", "enc_1.", "dec_0.", "dec_1.")));
+    }
+
+    @Test
+    void aeCoKm() {
+        Map<String, Object> last = check("aecokm", SMALL_AE, Map.of("train", List.of("enc_0.", "enc_1.", "dec_0.", "dec_1.")));
+        assertThat(num(last, "contrast")).isPositive();
+    }
+
+    @Test
+    void infoDdc() {
+        Map<String, Object> last = check("infoddc", SMALL_DDC, Map.of("pretrain", List.of("enc_0.", "enc_1."),
+                "train", List.of("enc_0.", "enc_1.", "fusion.", "ddc.")));
+        assertThat(num(last, "mi")).isNotZero();
+    }
+
+    @Test
+    void mvIic() {
+        List<String> sets = new ArrayList<>(SMALL_AE.subList(0, 2));
+        sets.add("overclusters=6");
+        check("mviic", sets, Map.of("train", List.of("enc_0.", "enc_1.", "cluster.", "over.")));
+    }
+
+    /** Checks the phases' steps and trains briefly; returns the last step's logged losses. */
+    private static Map<String, Object> check(String preset, List<String> sets, Map<String, List<String>> trains) {
+        MultiViewData data = TestData.blobs(60, 3, 4, 6, 5);
+        List<String> all = new ArrayList<>(sets);
+        for (String phase : trains.keySet()) {
+            all.add("phases." + phase + ".epochs=2");
+            all.add("phases." + phase + ".batch=20");
+        }
+        GraphSpec spec = new GraphLoader(REGISTRY).load(preset, all);
+        List<String> parts = List.of("enc_0.", "enc_1.", "dec_0.", "dec_1.", "fusion.", "ddc.", "cluster.", "over.");
+        try (Model model = new ModelBuilder(spec, REGISTRY, 3, 1).build(data.views());
+             Session session = new Session(model.graph())) {
+            initialise(session, model);
+            assertThat(model.steps().keySet()).containsExactlyInAnyOrderElementsOf(trains.keySet());
+            trains.forEach((phase, expected) -> {
+                Set<String> changed = changedBy(session, model, model.steps().get(phase).get(0));
+                for (String part : parts) {
+                    boolean moved = changed.stream().anyMatch(n -> n.startsWith(part));
+                    assertThat(moved).as(preset + " " + phase + " changes " + part).isEqualTo(expected.contains(part));
+                }
+            });
+        }
+        Trainer.Outcome out;
+        try (Model model = new ModelBuilder(spec, REGISTRY, 3, 1).build(data.views())) {
+            out = new Trainer(model, spec, REGISTRY, data.samples(), 3,
+                    new Trainer.Options(1, 2, null, 0, false, 0, new Progress(null, false)), "fp",
+                    List.of(new Evaluation(data.labels()))).run();
+        }
+        assertThat(out.steps()).isNotEmpty();
+        for (Map<String, Object> s : out.steps()) {
+            s.forEach((k, v) -> {
+                if (v instanceof Double d) {
+                    assertThat(d).as(preset + " " + k).isFinite();
+                }
+            });
+        }
+        assertThat(out.finalLoss()).isFinite();
+        assertThat(out.labels()).hasSize(60);
+        return out.steps().get(out.steps().size() - 1);
+    }
+
+    private static double num(Map<String, Object> step, String name) {
+        return ((Number) step.get(name)).doubleValue();
+    }
+
+    private static void initialise(Session session, Model model) {
+        List<StateVar> all = new ArrayList<>(model.data());
+        all.addAll(model.state());
+        List<TFloat32> fed = new ArrayList<>();
+        Session.Runner r = session.runner();
+        for (StateVar v : all) {
+            TFloat32 t = TFloat32.tensorOf(Shape.of(v.shape()), DataBuffers.of(v.initial(), true, false));
+            fed.add(t);
+            r.feed(v.feed(), t).addTarget(v.assign());
+        }
+        r.run().close();
+        fed.forEach(TFloat32::close);
+    }
+
+    /** Runs one training step on the first 20 samples and names the state variables whose values changed. */
+    private static Set<String> changedBy(Session session, Model model, Model.Step step) {
+        Map<String, float[]> before = snapshot(session, model);
+        int[] rows = new int[20];
+        Arrays.setAll(rows, i -> i);
+        try (TInt32 idx = TInt32.vectorOf(rows); TBool on = TBool.scalarOf(true)) {
+            session.runner().feed(model.index(), idx).feed(model.training(), on).addTarget(step.target()).run().close();
+        }
+        Map<String, float[]> after = snapshot(session, model);
+        Set<String> changed = new TreeSet<>();
+        before.forEach((name, v) -> {
+            if (!Arrays.equals(v, after.get(name))) {
+                changed.add(name);
+            }
+        });
+        return changed;
+    }
+
+    private static Map<String, float[]> snapshot(Session session, Model model) {
+        Map<String, float[]> out = new LinkedHashMap<>();
+        Session.Runner runner = session.runner();
+        model.state().forEach(v -> runner.fetch(v.variable()));
+        try (Result r = runner.run()) {
+            for (int i = 0; i < model.state().size(); i++) {
+                Tensor t = r.get(i);
+                float[] x = new float[(int) t.shape().size()];
+                t.asRawTensor().data().asFloats().read(x);
+                out.put(model.state().get(i).name(), x);
+            }
+        }
+        return out;
+    }
+}
