@@ -25,7 +25,11 @@ final class OutDir implements AutoCloseable {
     static final String LOCK = ".mvclust.lock";
     /** The names a run writes into its directory and into each {@code run-N/}. */
     static final Set<String> OUTPUTS = Set.of("graph.yaml", "labels.csv", "metrics.json", "history.csv", "steps.csv",
-            "preprocess.json", "checkpoint.bin", "runs.csv", "curves.png", "embedding.png", "confusion.png", "report.html");
+            "preprocess.json", "checkpoint.bin", "runs.csv", "curves.png", "embedding.png", "confusion.png", "report.html",
+            "held_out_labels.csv", "missing.csv", "clusters.csv", "clusters.svg");
+    /** Folders a run writes: run-N/ (--runs), model/ (and model.partial/ while it is written), clusters-auto/. */
+    private static final String FOLDERS = "run-\\d+|model|model\\.partial|clusters-auto";
+    private static final Set<String> MODEL_FILES = Set.of("manifest.json", "variables.bin", "centroids.bin");
 
     private final FileChannel channel;
     private final FileLock lock;
@@ -88,19 +92,23 @@ final class OutDir implements AutoCloseable {
         return held;
     }
 
-    /** Removes an earlier run's files (the output names, their temporary copies, and {@code run-N/} holding only those). */
+    /** Removes an earlier run's files (the output names, their temporary copies, and its folders holding only those). */
     static void clean(Path dir) throws IOException {
+        clean(dir, false);
+    }
+
+    private static void clean(Path dir, boolean inner) throws IOException {
         try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
             for (Path p : s) {
                 String name = p.getFileName().toString();
-                if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) && name.matches("run-\\d+")) {
-                    clean(p);
+                if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) && (name.matches(FOLDERS) || inner)) {
+                    clean(p, true);
                     try (DirectoryStream<Path> left = Files.newDirectoryStream(p)) {
                         if (!left.iterator().hasNext()) {
                             Files.delete(p);
                         }
                     }
-                } else if (isOutput(name) && !Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                } else if ((isOutput(name) || inner && MODEL_FILES.contains(name)) && !Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                     Files.delete(p);
                 }
             }

@@ -121,7 +121,7 @@ class OutDirTest {
         assertThat(run((base + ";--no-plots").split(";"))).startsWith("0 ");
         try (var s = Files.list(dir)) {
             assertThat(s.map(p -> p.getFileName().toString()).sorted()).containsExactly(OutDir.LOCK, "graph.yaml",
-                    "history.csv", "labels.csv", "metrics.json", "preprocess.json", "steps.csv");
+                    "history.csv", "labels.csv", "metrics.json", "model", "preprocess.json", "steps.csv");
         }
     }
 }
