@@ -5,7 +5,8 @@ n_batches)) without wandb / file callbacks. Additionally mirrors the upstream mo
 lowest eval loss `best_loss_term`, evaluated every `eval_interval` epochs with evaluate.batch_predict semantics) in memory,
 reported separately from the primary "final model" result.
 
-Usage: driver.py --method {eamc,ddc} --dataset {hw,bbcsport,pie} --seed S [--epochs 100] [--csv out.csv]
+Usage: driver.py --method {eamc,eamc_cnn,eamc_rgbdlr,eamc_noadv,ddc} --dataset {hw,bbcsport,pie,edge-mnist,e-mnist}
+       --seed S [--epochs 100] [--csv out.csv] [--eval_every N --curve curve.csv]
 """
 import argparse
 import copy
@@ -27,7 +28,7 @@ from sklearn.metrics import normalized_mutual_info_score
 import config  # upstream package (src/config)
 from config.defaults import MLP, DDC, Fusion, SiMVC, Experiment, Dataset, Loss as DDCLoss
 from config.eamc.defaults import EAMC, EAMCExperiment, AttentionLayer, Loss as EAMCLoss, Optimizer as EAMCOptimizer
-from config.eamc.experiments import BACKBONE_MLP_LAYERS
+from config.eamc.experiments import BACKBONE_MLP_LAYERS, CNN_BACKBONES
 from models.build_model import build_model
 import helpers
 
@@ -41,8 +42,11 @@ def build_cfg(method, dims, n_clusters, epochs, eamc_opt=None):
         # default relu, no BN. Attention net with n_views=V (as upstream eamc_coil does for 3 views).
         # Everything else: upstream EAMC defaults.
         opt = EAMCOptimizer() if eamc_opt is None else EAMCOptimizer(**eamc_opt)
+        # eamc_cnn: upstream eamc_mnist (its CNN backbones for 1x28x28 views), everything else the same defaults.
+        backbones = CNN_BACKBONES if method == "eamc_cnn" else tuple(
+            MLP(layers=BACKBONE_MLP_LAYERS, input_size=(d,)) for d in dims)
         model_cfg = EAMC(
-            backbone_configs=tuple(MLP(layers=BACKBONE_MLP_LAYERS, input_size=(d,)) for d in dims),
+            backbone_configs=backbones,
             cm_config=DDC(n_clusters=n_clusters),
             attention_config=AttentionLayer(n_views=n_views),
             loss_config=EAMCLoss(),
@@ -81,10 +85,11 @@ def acc_nmi(y, pred):
 
 def predict_all(net, views):
     net.eval()
-    with th.no_grad():
-        out = net([th.from_numpy(v) for v in views])
+    with th.no_grad():  # in batches of 2000: one pass over 70 000 images would not fit in memory
+        out = [net([th.from_numpy(v[i:i + 2000]) for v in views]).argmax(dim=1).numpy()
+               for i in range(0, views[0].shape[0], 2000)]
     net.train()
-    return out.argmax(dim=1).numpy()
+    return np.concatenate(out)
 
 
 def eval_losses(net, dataset, batch_size, gen):
@@ -111,6 +116,8 @@ def main():
     ap.add_argument("--csv", default=os.path.join(HERE, "results.csv"))
     ap.add_argument("--csv_best", default=os.path.join(HERE, "results_bestloss.csv"))
     ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--eval_every", type=int, default=10, help="print ACC/NMI every N epochs")
+    ap.add_argument("--curve", default=None, help="append epoch,acc,nmi,clusters,seconds rows to this CSV")
     args = ap.parse_args()
 
     th.set_num_threads(args.threads)
@@ -119,7 +126,7 @@ def main():
     th.manual_seed(args.seed)
 
     views, y = mvdata.load(args.dataset)
-    dims = [v.shape[1] for v in views]
+    dims = [int(np.prod(v.shape[1:])) for v in views]
     k = int(y.max() + 1)
     eamc_opt = None
     if args.method == "eamc_rgbdlr":  # optional variant: upstream eamc_rgbd optimizer overrides
@@ -139,6 +146,7 @@ def main():
     t0 = time.time()
     n_batches = len(loader)
     stopped = ""
+    cur = float("nan")
     for e in range(1, cfg.n_epochs + 1):
         iter_losses = []
         for i, data in enumerate(loader):
@@ -161,8 +169,12 @@ def main():
                 break
             if cur < best["loss"]:
                 best = {"loss": cur, "state": copy.deepcopy(net.state_dict()), "epoch": e}
-            if e % 10 == 0 or e == cfg.n_epochs:
+        if e % args.eval_every == 0 or e == cfg.n_epochs:
                 a, n_, c = acc_nmi(y, predict_all(net, views))
+                if args.curve:
+                    _append(args.curve, dict(method=args.method, dataset=args.dataset, seed=args.seed, epoch=e,
+                                             acc=round(a, 4), nmi=round(n_, 4), clusters_used=c,
+                                             seconds=round(time.time() - t0, 1)))
                 tr = {kk: round(float(np.mean([d[kk] for d in iter_losses if kk in d])), 4) for kk in iter_losses[0]}
                 w = getattr(net, "weights", None)
                 if w is None and getattr(net, "fusion", None) is not None:
