@@ -76,4 +76,21 @@ class HealthTest {
                 .contains("went NaN (ddc1, epoch 3 of phase train)").contains("learning rate");
         assertThat(Health.warnings(1, 10, "loss, epoch 1 of phase train")).hasSize(2);
     }
+
+    @Test
+    void kmeansAboveTheFitLimitLabelsEverySampleByTheNearestCentre() {
+        // 4 separated blobs, more samples than the fit takes: every sample gets its blob's label
+        int n = Health.KMEANS_MAX_FIT + 2_003;
+        float[] v = new float[2 * n];
+        int[] blob = new int[n];
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        for (int i = 0; i < n; i++) {
+            blob[i] = r.nextInt(4);
+            v[2 * i] = 20 * (blob[i] % 2) + (float) r.nextGaussian();
+            v[2 * i + 1] = 20 * (blob[i] / 2) + (float) r.nextGaussian();
+        }
+        int[] labels = Health.kmeans(List.of(new Matrix(n, 2, v)), 4, 0);
+        assertThat(labels).hasSize(n);
+        assertThat(Metrics.ari(labels, blob)).isEqualTo(1.0);
+    }
 }
