@@ -317,9 +317,7 @@ public final class BenchCommand implements Callable<Integer> {
                 Object v = r.get(k);
                 row.put(k, v == null || List.of("method", "dataset", "overrides").contains(k) ? v : number(v.toString()));
             }
-            if (r.get("error") == null || r.get("error").toString().isBlank()) { // a failed run is tried again
-                out.put(key(r.get("method"), r.get("dataset"), r.get("seed"), List.of(r.getOrDefault("overrides", "").toString())), row);
-            }
+            out.put(key(r.get("method"), r.get("dataset"), r.get("seed"), List.of(r.getOrDefault("overrides", "").toString())), row);
         }
         return out;
     }

@@ -56,24 +56,7 @@ public final class Health {
         for (int i = 0; i < m; i++) {
             System.arraycopy(x.data(), (int) ((long) i * n / m) * d, sub, i * d, d);
         }
-        float[] c = KMeans.fit(new Matrix(m, d, sub), k, KMEANS_RESTARTS, 100, 1e-4, seed).centroids().data();
-        int[] labels = new int[n];
-        float[] a = x.data();
-        for (int i = 0; i < n; i++) {
-            double best = Double.POSITIVE_INFINITY;
-            for (int j = 0; j < k; j++) {
-                double s = 0;
-                for (int f = 0; f < d; f++) {
-                    double t = a[i * d + f] - c[j * d + f];
-                    s += t * t;
-                }
-                if (s < best) {
-                    best = s;
-                    labels[i] = j;
-                }
-            }
-        }
-        return labels;
+        return KMeans.nearest(x, KMeans.fit(new Matrix(m, d, sub), k, KMEANS_RESTARTS, 100, 1e-4, seed).centroids());
     }
 
     /** Each partition's mean ARI with the others (NaN for fewer than two partitions). */

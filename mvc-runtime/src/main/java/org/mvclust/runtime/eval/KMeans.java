@@ -55,6 +55,30 @@ public final class KMeans {
         return best;
     }
 
+    /** The nearest of the {@code centroids}' rows for each row of {@code x} (squared distance, lowest index on ties; a NaN centroid never wins). */
+    public static int[] nearest(Matrix x, Matrix centroids) {
+        int d = x.cols();
+        int k = centroids.rows();
+        float[] a = x.data();
+        float[] c = centroids.data();
+        int[] out = new int[x.rows()];
+        for (int i = 0; i < x.rows(); i++) {
+            double best = Double.POSITIVE_INFINITY;
+            for (int j = 0; j < k; j++) {
+                double s = 0;
+                for (int f = 0; f < d; f++) {
+                    double t = a[i * d + f] - c[j * d + f];
+                    s += t * t;
+                }
+                if (s < best) {
+                    best = s;
+                    out[i] = j;
+                }
+            }
+        }
+        return out;
+    }
+
     /** Lloyd iterations from given starting centroids (warm start), no restarts. */
     public static Result fit(Matrix x, Matrix initialCentroids, int maxIter, double tol) {
         int k = initialCentroids.rows();

@@ -1,6 +1,7 @@
 package org.mvclust.runtime.model;
 
 import org.mvclust.api.Matrix;
+import org.mvclust.runtime.eval.KMeans;
 
 /** Nearest-centroid labels (squared Euclidean distance; NaN centroids, from empty clusters, never win). */
 final class Nearest {
@@ -8,23 +9,7 @@ final class Nearest {
     }
 
     static int[] labels(Matrix x, float[] centroids, int k) {
-        int d = x.cols();
-        int[] out = new int[x.rows()];
-        for (int i = 0; i < x.rows(); i++) {
-            double best = Double.POSITIVE_INFINITY;
-            for (int c = 0; c < k; c++) {
-                double s = 0;
-                for (int j = 0; j < d; j++) {
-                    double diff = x.get(i, j) - centroids[c * d + j];
-                    s += diff * diff;
-                }
-                if (s < best) {
-                    best = s;
-                    out[i] = c;
-                }
-            }
-        }
-        return out;
+        return KMeans.nearest(x, new Matrix(k, x.cols(), centroids));
     }
 
     /** The fraction of rows whose nearest centroid is their label. */
