@@ -3,12 +3,9 @@ package org.mvclust.methods;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.mvclust.api.MultiViewData;
 import org.mvclust.runtime.cli.Evaluation;
@@ -22,14 +19,10 @@ import org.mvclust.runtime.plugin.Registry;
 import org.mvclust.runtime.train.Progress;
 import org.mvclust.runtime.train.Trainer;
 import org.mvclust.testkit.TestData;
-import org.tensorflow.Result;
 import org.tensorflow.Session;
-import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
-import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt32;
 
 /**
  * DeepMVC's methods as presets, small, on seeded blobs: one step of each phase changes the parts that phase trains and
@@ -115,7 +108,7 @@ class DeepMvcPresetsTest {
             initialise(session, model);
             assertThat(model.steps().keySet()).containsExactlyInAnyOrderElementsOf(trains.keySet());
             trains.forEach((phase, expected) -> {
-                Set<String> changed = changedBy(session, model, model.steps().get(phase).get(0));
+                Set<String> changed = StepProbe.changedBy(session, model, model.steps().get(phase).get(0), 20);
                 for (String part : parts) {
                     boolean moved = changed.stream().anyMatch(n -> n.startsWith(part));
                     assertThat(moved).as(preset + " " + phase + " changes " + part).isEqualTo(expected.contains(part));
@@ -157,38 +150,5 @@ class DeepMvcPresetsTest {
         }
         r.run().close();
         fed.forEach(TFloat32::close);
-    }
-
-    /** Runs one training step on the first 20 samples and names the state variables whose values changed. */
-    private static Set<String> changedBy(Session session, Model model, Model.Step step) {
-        Map<String, float[]> before = snapshot(session, model);
-        int[] rows = new int[20];
-        Arrays.setAll(rows, i -> i);
-        try (TInt32 idx = TInt32.vectorOf(rows); TBool on = TBool.scalarOf(true)) {
-            session.runner().feed(model.index(), idx).feed(model.training(), on).addTarget(step.target()).run().close();
-        }
-        Map<String, float[]> after = snapshot(session, model);
-        Set<String> changed = new TreeSet<>();
-        before.forEach((name, v) -> {
-            if (!Arrays.equals(v, after.get(name))) {
-                changed.add(name);
-            }
-        });
-        return changed;
-    }
-
-    private static Map<String, float[]> snapshot(Session session, Model model) {
-        Map<String, float[]> out = new LinkedHashMap<>();
-        Session.Runner runner = session.runner();
-        model.state().forEach(v -> runner.fetch(v.variable()));
-        try (Result r = runner.run()) {
-            for (int i = 0; i < model.state().size(); i++) {
-                Tensor t = r.get(i);
-                float[] x = new float[(int) t.shape().size()];
-                t.asRawTensor().data().asFloats().read(x);
-                out.put(model.state().get(i).name(), x);
-            }
-        }
-        return out;
     }
 }

@@ -3,10 +3,7 @@ package org.mvclust.methods;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,14 +17,10 @@ import org.mvclust.runtime.graph.ModelBuilder;
 import org.mvclust.runtime.graph.StateVar;
 import org.mvclust.runtime.plugin.PluginLoader;
 import org.mvclust.runtime.plugin.Registry;
-import org.tensorflow.Result;
 import org.tensorflow.Session;
-import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
-import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt32;
 
 /** The eamc preset built on a tiny dataset: which variables each of its two alternating steps changes. */
 class EamcPresetTest {
@@ -42,8 +35,8 @@ class EamcPresetTest {
             initialise(session, model);
             List<Model.Step> steps = model.steps().get("train");
             assertThat(steps).hasSize(2);
-            Set<String> gen = changedBy(session, model, steps.get(0));
-            Set<String> disc = changedBy(session, model, steps.get(1));
+            Set<String> gen = StepProbe.changedBy(session, model, steps.get(0), 8);
+            Set<String> disc = StepProbe.changedBy(session, model, steps.get(1), 8);
             assertThat(gen).anyMatch(n -> n.startsWith("enc_0.")).anyMatch(n -> n.startsWith("enc_1."))
                     .anyMatch(n -> n.startsWith("fusion.")).anyMatch(n -> n.startsWith("ddc."))
                     .contains("ddc.bn.moving_mean", "ddc.bn.moving_var")
@@ -69,7 +62,7 @@ class EamcPresetTest {
                  Session session = new Session(model.graph())) {
                 initialise(session, model);
                 List<Model.Step> steps = model.steps().get("train");
-                Set<String> changed = changedBy(session, model, steps.get(0));
+                Set<String> changed = StepProbe.changedBy(session, model, steps.get(0), 8);
                 if (sets == noAdv) {
                     assertThat(steps).hasSize(1);
                     assertThat(changed).anyMatch(n -> n.startsWith("fusion."));
@@ -107,36 +100,5 @@ class EamcPresetTest {
         }
         r.run().close();
         fed.forEach(TFloat32::close);
-    }
-
-    /** Runs one training step on the first 8 samples and names the state variables whose values changed. */
-    private static Set<String> changedBy(Session session, Model model, Model.Step step) {
-        Map<String, float[]> before = snapshot(session, model);
-        try (TInt32 idx = TInt32.vectorOf(0, 1, 2, 3, 4, 5, 6, 7); TBool on = TBool.scalarOf(true)) {
-            session.runner().feed(model.index(), idx).feed(model.training(), on).addTarget(step.target()).run().close();
-        }
-        Map<String, float[]> after = snapshot(session, model);
-        Set<String> changed = new TreeSet<>();
-        before.forEach((name, v) -> {
-            if (!Arrays.equals(v, after.get(name))) {
-                changed.add(name);
-            }
-        });
-        return changed;
-    }
-
-    private static Map<String, float[]> snapshot(Session session, Model model) {
-        Map<String, float[]> out = new LinkedHashMap<>();
-        Session.Runner runner = session.runner();
-        model.state().forEach(v -> runner.fetch(v.variable()));
-        try (Result r = runner.run()) {
-            for (int i = 0; i < model.state().size(); i++) {
-                Tensor t = r.get(i);
-                float[] x = new float[(int) t.shape().size()];
-                t.asRawTensor().data().asFloats().read(x);
-                out.put(model.state().get(i).name(), x);
-            }
-        }
-        return out;
     }
 }

@@ -1,0 +1,52 @@
+package org.mvclust.methods;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.mvclust.runtime.graph.Model;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.Tensor;
+import org.tensorflow.types.TBool;
+import org.tensorflow.types.TInt32;
+
+/** Which state variables one training step changes, for the preset tests. */
+final class StepProbe {
+    private StepProbe() {
+    }
+
+    /** Runs {@code step} once on the first {@code samples} samples and names the state variables whose values changed. */
+    static Set<String> changedBy(Session session, Model model, Model.Step step, int samples) {
+        Map<String, float[]> before = snapshot(session, model);
+        int[] rows = new int[samples];
+        Arrays.setAll(rows, i -> i);
+        try (TInt32 idx = TInt32.vectorOf(rows); TBool on = TBool.scalarOf(true)) {
+            session.runner().feed(model.index(), idx).feed(model.training(), on).addTarget(step.target()).run().close();
+        }
+        Map<String, float[]> after = snapshot(session, model);
+        Set<String> changed = new TreeSet<>();
+        before.forEach((name, v) -> {
+            if (!Arrays.equals(v, after.get(name))) {
+                changed.add(name);
+            }
+        });
+        return changed;
+    }
+
+    private static Map<String, float[]> snapshot(Session session, Model model) {
+        Map<String, float[]> out = new LinkedHashMap<>();
+        Session.Runner runner = session.runner();
+        model.state().forEach(v -> runner.fetch(v.variable()));
+        try (Result r = runner.run()) {
+            for (int i = 0; i < model.state().size(); i++) {
+                Tensor t = r.get(i);
+                float[] x = new float[(int) t.shape().size()];
+                t.asRawTensor().data().asFloats().read(x);
+                out.put(model.state().get(i).name(), x);
+            }
+        }
+        return out;
+    }
+}
