@@ -1,5 +1,6 @@
 package org.mvclust.losses;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.mvclust.api.BuildContext;
@@ -17,7 +18,8 @@ import org.tensorflow.types.TInt64;
  * The variational information-bottleneck compression term, KL of the encoder's Gaussian to the standard normal prior.
  * {@code analytic}: ½ Σ_d (μ² + σ² − 1 − log σ²), summed (or averaged) over the latent dimensions and averaged over the
  * batch. {@code sampled_softmax} (the DMIM lineage): with z the encoder's sample and p̃ ~ N(0, I) drawn each step,
- * the mean over all elements of softmax(p̃)·(log softmax(p̃) − log softmax(z)).
+ * the mean over all elements of softmax(p̃)·(log softmax(p̃) − log softmax(z)). With {@code capacity} C &gt; 0 the term is
+ * Multi-VAE's |KL − C(t)| ({@link Capacity}).
  */
 public final class GaussianKlLoss implements Loss {
     public static final String NAME = "gaussian_kl";
@@ -40,9 +42,11 @@ public final class GaussianKlLoss implements Loss {
 
     @Override
     public List<ParamSpec> params() {
-        return List.of(
+        List<ParamSpec> all = new ArrayList<>(List.of(
                 ParamSpec.ofChoice("form", "analytic", List.of("analytic", "sampled_softmax"), "analytic (closed form) or sampled_softmax (DMIM lineage)"),
-                ParamSpec.ofChoice("reduction", "sum", List.of("sum", "mean"), "analytic form over the latent dimensions: sum or mean (batch: always mean)"));
+                ParamSpec.ofChoice("reduction", "sum", List.of("sum", "mean"), "analytic form over the latent dimensions: sum or mean (batch: always mean)")));
+        all.addAll(Capacity.PARAMS);
+        return all;
     }
 
     @Override
@@ -53,7 +57,7 @@ public final class GaussianKlLoss implements Loss {
         if (!mu.shape().isCompatibleWith(sigma.shape())) {
             throw new IllegalArgumentException("mu " + mu.shape() + " and sigma " + sigma.shape() + " differ");
         }
-        return Map.of("loss", switch (p.getString("form")) {
+        Operand<TFloat32> kl = switch (p.getString("form")) {
             case "analytic" -> analytic(tf, mu, sigma, p.getString("reduction"));
             case "sampled_softmax" -> {
                 if (!in.has("sample")) {
@@ -62,7 +66,8 @@ public final class GaussianKlLoss implements Loss {
                 yield sampledSoftmax(ctx, in.one("sample"));
             }
             default -> throw new IllegalArgumentException("form must be analytic or sampled_softmax, not '" + p.getString("form") + "'");
-        });
+        };
+        return Map.of("loss", Capacity.apply(ctx, kl, p.getDouble("capacity"), p));
     }
 
     private static Operand<TFloat32> analytic(Ops tf, Operand<TFloat32> mu, Operand<TFloat32> sigma, String reduction) {

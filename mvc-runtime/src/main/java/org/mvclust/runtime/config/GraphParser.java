@@ -40,7 +40,7 @@ public final class GraphParser {
             "kmeans", Set.of("in", "k", "centroids", "labels", "restarts", "max_iter", "warm"));
     static final Set<String> STEP = Set.of("losses", "train", "optimizer", "clip", "grad_norms");
     static final Set<String> READOUT = Set.of("type", "in", "params");
-    public static final Set<String> BUILTIN_VARS = Set.of("dim", "clusters", "views", "samples");
+    public static final Set<String> BUILTIN_VARS = Set.of("dim", "total_dim", "clusters", "views", "samples");
 
     private final Registry registry;
     private final String source;

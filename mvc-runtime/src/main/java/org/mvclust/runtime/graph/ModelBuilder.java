@@ -220,6 +220,11 @@ public final class ModelBuilder {
         vars.put("clusters", clusters);
         vars.put("views", views);
         vars.put("samples", samples());
+        long total = 0;
+        for (int v = 0; v < views; v++) {
+            total += tensors.get("x." + v).shape().size(1);
+        }
+        vars.put("total_dim", total);
         if (view >= 0) {
             vars.put("dim", tensors.get("x." + view).shape().size(1));
         }
