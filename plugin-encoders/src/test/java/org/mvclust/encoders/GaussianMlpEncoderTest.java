@@ -116,6 +116,25 @@ class GaussianMlpEncoderTest {
         }
     }
 
+    /** Multi-VAE's latent head: no trunk, sigma = exp(s / 2) from the log-variance head s = x·W + b. */
+    @Test
+    void logvarHeadGivesSigmaAsTheExponentOfHalfTheHead() {
+        float[][] x = {{1, -2}, {0.5f, 3}, {-1, 0}};
+        try (BlockHarness h = new BlockHarness(2, 3, 1)) {
+            Map<String, Operand<TFloat32>> e = encode(h, h.input(x), null, Map.of("hidden", List.of(), "out", 2, "sigma", "logvar"));
+            assertThat(h.trainables()).hasSize(4);
+            float[] w = h.eval(h.trainables().get(2));
+            float[] b = h.eval(h.trainables().get(3));
+            float[] sigma = h.eval(e.get("sigma"));
+            for (int i = 0; i < 3; i++) {
+                for (int j = 0; j < 2; j++) {
+                    double s = x[i][0] * w[j] + x[i][1] * w[2 + j] + b[j];
+                    assertThat(sigma[i * 2 + j]).isCloseTo((float) Math.exp(s / 2), within(1e-5f));
+                }
+            }
+        }
+    }
+
     /** ε = (out − μ)/σ, the noise the encoder drew. */
     private static float[] eps(BlockHarness h, Map<String, Operand<TFloat32>> e) {
         float[] out = h.eval(e.get("out"));

@@ -76,6 +76,22 @@ class MultiVaePresetTest {
         assertThat(out.labels()).hasSize(60);
     }
 
+    /** full.yaml's overrides for the MNIST sets: cnn_small encoders, a 1024-d decoder input, cnn_small_decoder. */
+    @Test
+    void theCnnVariantOfTheFullProtocolTrainsAStep() {
+        MultiViewData data = scaled(TestData.blobs(8, 2, 3, 784, 784));
+        GraphSpec spec = new GraphLoader(REGISTRY).load("multi-vae", List.of("enc=cnn", "enc.params={layers: cnn_small}",
+                "latent=1024", "dec=cnn_decoder", "dec.params={out: \"${dim}\"}"));
+        try (Model model = new ModelBuilder(spec, REGISTRY, 2, 1).build(data.views());
+             Session session = new Session(model.graph())) {
+            initialise(session, model);
+            assertThat(model.tensors().get("h.0").shape().size(1)).isEqualTo(1024);
+            assertThat(model.tensors().get("xhat.1").shape().size(1)).isEqualTo(784);
+            Set<String> changed = StepProbe.changedBy(session, model, model.steps().get("train").get(0), 8);
+            assertThat(changed).anyMatch(n -> n.startsWith("enc_1.")).anyMatch(n -> n.startsWith("dec_1."));
+        }
+    }
+
     /** Each view min-max scaled per column, as the preset's preprocessing does: the BCE targets lie in [0, 1]. */
     private static MultiViewData scaled(MultiViewData d) {
         List<Matrix> views = new ArrayList<>();
