@@ -76,6 +76,18 @@ class MultiVaePresetTest {
         assertThat(out.labels()).hasSize(60);
     }
 
+    /** The built-in variable the discrete term's scale reads: the views' input widths summed (6 + 5). */
+    @Test
+    void totalDimIsTheSumOfTheViewsWidths() {
+        MultiViewData data = scaled(TestData.blobs(20, 3, 4, 6, 5));
+        List<String> sets = new ArrayList<>(SMALL);
+        sets.add("alpha.params.out=${total_dim}");
+        GraphSpec spec = new GraphLoader(REGISTRY).load("multi-vae", sets);
+        try (Model model = new ModelBuilder(spec, REGISTRY, 3, 1).build(data.views())) {
+            assertThat(model.tensors().get("alpha").shape().size(1)).isEqualTo(11);
+        }
+    }
+
     /** full.yaml's overrides for the MNIST sets: cnn_small encoders, a 1024-d decoder input, cnn_small_decoder. */
     @Test
     void theCnnVariantOfTheFullProtocolTrainsAStep() {
