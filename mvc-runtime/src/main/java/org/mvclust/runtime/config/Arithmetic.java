@@ -6,8 +6,9 @@ import org.mvclust.runtime.ConfigException;
 import org.mvclust.runtime.Names;
 
 /**
- * The inside of a {@code ${...}} that is more than a name: numbers, graph variables, + − * / and parentheses, e.g.
- * {@code ${views * latent}}. The result is an Integer when it is a whole number that fits, else a Double.
+ * The inside of a {@code ${...}} that is more than a name: numbers, graph variables, + − * /, parentheses and the
+ * functions {@code min(a, b, ...)} and {@code max(a, b, ...)}, e.g. {@code ${views * latent}} or
+ * {@code ${min(samples, max(100, 10 * clusters))}}. The result is an Integer when it is a whole number that fits, else a Double.
  */
 final class Arithmetic {
     private final String where;
@@ -99,6 +100,10 @@ final class Arithmetic {
             throw error(pos < text.length() ? "unexpected '" + text.charAt(pos) + "'" : "ends too early");
         }
         String name = text.substring(start, pos);
+        skipSpaces();
+        if (eat('(')) {
+            return function(name);
+        }
         if (!known.contains(name)) {
             throw new ConfigException(where + ": " + Names.unknown("variable", name, known));
         }
@@ -114,6 +119,23 @@ final class Arithmetic {
         } catch (NumberFormatException e) {
             throw error("variable '" + name + "' is not a number: '" + v + "'");
         }
+    }
+
+    private double function(String name) {
+        if (!name.equals("min") && !name.equals("max")) {
+            throw error("unknown function '" + name + "' (known: min, max)");
+        }
+        double v = sum();
+        skipSpaces();
+        while (eat(',')) {
+            double w = sum();
+            v = name.equals("min") ? Math.min(v, w) : Math.max(v, w);
+            skipSpaces();
+        }
+        if (!eat(')')) {
+            throw error("missing ')' after the arguments of " + name);
+        }
+        return v;
     }
 
     private boolean eat(char c) {

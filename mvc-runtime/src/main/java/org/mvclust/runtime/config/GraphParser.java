@@ -40,6 +40,9 @@ public final class GraphParser {
             "kmeans", Set.of("in", "k", "centroids", "labels", "restarts", "max_iter", "warm"));
     static final Set<String> STEP = Set.of("losses", "train", "optimizer", "clip", "grad_norms");
     static final Set<String> READOUT = Set.of("type", "in", "params");
+    /** A phase's batch: a number, {@code full}, or a rule such as {@code ${min(samples, max(100, 10 * clusters))}}. */
+    public static final ParamSpec BATCH = ParamSpec.ofInt("batch", null, "samples per batch");
+
     public static final Set<String> BUILTIN_VARS = Set.of("dim", "total_dim", "clusters", "views", "samples");
 
     private final Registry registry;
@@ -208,7 +211,7 @@ public final class GraphParser {
                     }
                 }
                 int repeat = p.has("repeat") ? integer(p.get("repeat"), pat + ".repeat", 1) : 1;
-                out.add(new PhaseSpec(name, List.of(), 0, 0, false, false, List.of(), repeat,
+                out.add(new PhaseSpec(name, List.of(), 0, 0, null, false, false, List.of(), repeat,
                         phases(p.get("phases"), pat + ".phases", nodeIds, losses)));
                 continue;
             }
@@ -218,12 +221,17 @@ public final class GraphParser {
                 if (actions.isEmpty()) {
                     throw error(pat, "a phase needs epochs with losses to train, or actions");
                 }
-                out.add(new PhaseSpec(name, actions, 0, 0, false, false, List.of(), 1, null));
+                out.add(new PhaseSpec(name, actions, 0, 0, null, false, false, List.of(), 1, null));
                 continue;
             }
             int epochs = integer(required(p, "epochs", pat, JsonNode::isNumber), pat + ".epochs", 1);
             JsonNode b = p.get("batch");
-            int batch = b == null ? 256 : b.isTextual() && b.asText().equals("full") ? 0 : integer(b, pat + ".batch", 1);
+            String batchRule = b != null && b.isTextual() && b.asText().startsWith("${") ? b.asText() : null;
+            if (batchRule != null) {
+                ParamResolver.check(where(pat + ".batch"), List.of(BATCH), Map.of("batch", batchRule), known);
+            }
+            int batch = b == null ? 256 : batchRule != null || b.isTextual() && b.asText().equals("full") ? 0
+                    : integer(b, pat + ".batch", 1);
             List<StepSpec> steps = new ArrayList<>();
             if (p.has("steps")) {
                 for (String k : List.of("losses", "train", "optimizer", "clip", "grad_norms")) {
@@ -239,7 +247,7 @@ public final class GraphParser {
             } else {
                 steps.add(step(p, pat, nodeIds, losses));
             }
-            out.add(new PhaseSpec(name, actions, epochs, batch, bool(p, "cycle", pat), bool(p, "drop_last", pat),
+            out.add(new PhaseSpec(name, actions, epochs, batch, batchRule, bool(p, "cycle", pat), bool(p, "drop_last", pat),
                     steps, 1, null));
         }
         return out;

@@ -39,8 +39,12 @@ public record GraphSpec(String name, String description, String source, Map<Stri
      * A phase: actions run once at its start, then epochs of mini-batches, each batch running the steps in order
      * (or, with {@code cycle}, batch b running step b mod steps); or a group of phases repeated.
      */
-    public record PhaseSpec(String name, List<ActionSpec> actions, int epochs, int batch, boolean cycle, boolean dropLast,
-                            List<StepSpec> steps, int repeat, List<PhaseSpec> children) {
+    /**
+     * {@code batch}: samples per batch, 0 for the whole dataset; {@code batchRule}: a {@code ${...}} on the dataset's
+     * facts ({@code samples}, {@code clusters}, {@code views}) and the graph's variables that gives it instead, or null.
+     */
+    public record PhaseSpec(String name, List<ActionSpec> actions, int epochs, int batch, String batchRule, boolean cycle,
+                            boolean dropLast, List<StepSpec> steps, int repeat, List<PhaseSpec> children) {
         public boolean isGroup() {
             return children != null;
         }

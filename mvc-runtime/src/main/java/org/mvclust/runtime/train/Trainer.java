@@ -66,6 +66,7 @@ public final class Trainer {
 
     private final Model model;
     private final GraphSpec spec;
+    private final BatchSizes batchSizes;
     private final Readout readout;
     private final Params readoutParams;
     private final int clusters;
@@ -106,6 +107,10 @@ public final class Trainer {
             this.listeners.add(checkpoints);
         }
         flatten(spec.phases(), "", "", schedule);
+        List<Long> widths = model.tensors().entrySet().stream().filter(e -> e.getKey().matches("x\\.\\d+"))
+                .map(e -> e.getValue().shape().size(1)).toList();
+        this.batchSizes = new BatchSizes(spec, samples, clusters, widths.size(),
+                (int) widths.stream().mapToLong(Long::longValue).sum());
     }
 
     private static void flatten(List<PhaseSpec> phases, String key, String label, List<Exec> out) {
@@ -232,7 +237,7 @@ public final class Trainer {
         Exec exec = schedule.get(execIndex);
         PhaseSpec phase = exec.phase();
         List<Model.Step> phaseSteps = model.steps().get(exec.key());
-        int batch = phase.batch() == 0 || phase.batch() > samples ? samples : phase.batch();
+        int batch = batchSizes.of(phase);
         int end = phase.dropLast() ? samples - samples % batch : samples;
         if (fromEpoch == 0) {
             AllSamples ctx = allSamples(session, opt.seed() * 0x9E3779B97F4A7C15L + execIndex * 7919L);

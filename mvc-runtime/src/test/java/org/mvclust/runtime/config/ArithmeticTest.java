@@ -42,4 +42,15 @@ class ArithmeticTest {
         assertThatThrownBy(() -> ParamResolver.check("test", specs, Map.of("width", "${views latent}"), Set.of("views", "latent")))
                 .hasMessageContaining("unexpected 'l'");
     }
+
+    @Test
+    void minAndMax() {
+        ParamSpec width = ParamSpec.ofInt("width", null, "columns");
+        assertThat(resolve(width, "${min(latent * 100, max(100, 10 * views))}")).isEqualTo(100);
+        assertThat(resolve(width, "${min(250, max(100, 50 * views))}")).isEqualTo(250);
+        assertThat(resolve(width, "${max(3, latent, views)}")).isEqualTo(10);
+        assertThat(resolve(width, "${min(views)}")).isEqualTo(6);
+        assertThatThrownBy(() -> resolve(width, "${mean(views, latent)}")).hasMessageContaining("unknown function 'mean'");
+        assertThatThrownBy(() -> resolve(width, "${min(views, latent}")).hasMessageContaining("missing ')'");
+    }
 }

@@ -173,4 +173,29 @@ class TrainerTest {
         assertThat(logged.finalLoss()).isEqualTo(plain.finalLoss());
         assertThat(logged.labels()).isEqualTo(plain.labels());
     }
+
+    private static Trainer.Outcome runWith(String batch) {
+        List<String> set = new java.util.ArrayList<>(SHORT);
+        set.set(1, "phases.pretrain.batch=" + batch);
+        GraphSpec spec = new GraphLoader(REGISTRY).load(TestGraphs.AE_KMEANS, set);
+        try (Model model = new ModelBuilder(spec, REGISTRY, 3, 5).build(DATA.views())) {
+            return new Trainer(model, spec, REGISTRY, DATA.samples(), 3,
+                    new Trainer.Options(5, 2, null, 0, 0, false, 0, new Progress(null, false), new Profile(), "auto"),
+                    "fp", List.of()).run();
+        }
+    }
+
+    @Test
+    void aBatchRuleOnTheDatasetsFactsTrainsAsTheNumberItGives() {
+        Trainer.Outcome number = runWith("30");
+        Trainer.Outcome rule = runWith("${min(samples, max(20, 10 * clusters))}");
+        assertThat(rule.labels()).isEqualTo(number.labels());
+        assertThat(rule.finalLoss()).isEqualTo(number.finalLoss());
+        Trainer.Outcome all = runWith("${max(samples, views)}");
+        assertThat(all.finalLoss()).isEqualTo(runWith("full").finalLoss());
+        assertThatThrownBy(() -> runWith("${clusters - 5}")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("phases.pretrain.batch").hasMessageContaining("gives -2");
+        assertThatThrownBy(() -> runWith("${samples / clusterz}")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("clusterz").hasMessageContaining("clusters");
+    }
 }
