@@ -4,5 +4,5 @@ module org.mvclust.heads {
     provides org.mvclust.api.Head with org.mvclust.heads.DdcHead, org.mvclust.heads.DiscriminatorHead,
             org.mvclust.heads.BalancedLabelsHead, org.mvclust.heads.QrHead, org.mvclust.heads.StudentTHead,
             org.mvclust.heads.NmodeHead, org.mvclust.heads.DecTargetHead, org.mvclust.heads.ColumnNormHead,
-            org.mvclust.heads.ClusterMeansHead, org.mvclust.heads.SharedDenseHead;
+            org.mvclust.heads.ClusterMeansHead, org.mvclust.heads.SharedDenseHead, org.mvclust.heads.OrthonormHead;
 }
