@@ -5,5 +5,5 @@ module org.mvclust.heads {
             org.mvclust.heads.BalancedLabelsHead, org.mvclust.heads.QrHead, org.mvclust.heads.StudentTHead,
             org.mvclust.heads.NmodeHead, org.mvclust.heads.DecTargetHead, org.mvclust.heads.ColumnNormHead,
             org.mvclust.heads.ClusterMeansHead, org.mvclust.heads.SharedDenseHead,
-            org.mvclust.heads.GumbelSoftmaxHead, org.mvclust.heads.JoinHead;
+            org.mvclust.heads.GumbelSoftmaxHead, org.mvclust.heads.JoinHead, org.mvclust.heads.OrthonormHead;
 }

@@ -7,5 +7,7 @@ module org.mvclust.losses {
             org.mvclust.losses.JointMiPairsLoss, org.mvclust.losses.PseudoLabelCeLoss, org.mvclust.losses.KlLoss,
             org.mvclust.losses.CrossEntropyLoss, org.mvclust.losses.VcrLoss, org.mvclust.losses.AnchorEntropyLoss,
             org.mvclust.losses.StructureLoss, org.mvclust.losses.NtXentLoss, org.mvclust.losses.IicLoss,
-            org.mvclust.losses.CategoricalKlLoss, org.mvclust.losses.BceLoss;
+            org.mvclust.losses.CategoricalKlLoss, org.mvclust.losses.BceLoss,
+            org.mvclust.losses.SumSquaresLoss, org.mvclust.losses.SpectralNetLoss, org.mvclust.losses.ViewDistanceLoss,
+            org.mvclust.losses.SiameseLoss;
 }

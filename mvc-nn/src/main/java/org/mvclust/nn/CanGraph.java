@@ -51,4 +51,12 @@ public final class CanGraph {
         Operand<TInt32> r = tf.expandDims(tf.range(tf.constant(0), n, tf.constant(1)), tf.constant(1));
         return tf.math.add(r, tf.math.mul(index, tf.constant(0)));
     }
+
+    /** The n × n 0/1 matrix with ones at (i, index_ij): the neighbour lists of a samples × k index matrix, densified. */
+    public static Operand<TFloat32> indicator(Ops tf, Operand<TInt32> index) {
+        Operand<TInt32> n = tf.reshape(tf.slice(tf.shape(index), tf.constant(new int[] {0}), tf.constant(new int[] {1})),
+                tf.constant(new int[0]));
+        Operand<TFloat32> hot = tf.oneHot(index, n, tf.constant(1f), tf.constant(0f));
+        return tf.math.minimum(tf.sum(hot, tf.constant(1)), tf.constant(1f));
+    }
 }

@@ -70,7 +70,8 @@ public final class DataResolver {
 
     /**
      * Loads {@code NAME[:key=value,...]}; {@code defaults} are reader options from the method graph, overridden by
-     * the spec's. {@code views} made of view numbers selects views; any other {@code views} goes to the reader.
+     * the spec's. {@code views} made of view numbers selects views; any other {@code views} goes to the reader;
+     * {@code subset}, {@code subset_seed} keep a random subset of the rows ({@link RowSubset}).
      */
     public MultiViewData load(String spec, List<Path> dataDirs, Map<String, String> defaults) throws DatasetException {
         String name = name(spec);
@@ -85,8 +86,10 @@ public final class DataResolver {
             }
         }
         String views = options.containsKey("views") && options.get("views").matches("[0-9,;\\s]+") ? options.remove("views") : null;
+        RowSubset.Spec rows = RowSubset.take(name, options);
         MultiViewData data = loadWhole(name, options, dataDirs);
-        return views == null ? data : subset(data, views);
+        data = views == null ? data : subset(data, views);
+        return rows == null ? data : rows.apply(data);
     }
 
     private MultiViewData loadWhole(String name, Map<String, String> options, List<Path> dataDirs) throws DatasetException {
