@@ -35,4 +35,12 @@ public interface BuildContext {
 
     /** An ODE solver by name (for heads that integrate a differential equation). */
     OdeSolver solver(String name);
+
+    /**
+     * A statistic of the batch (column ranges, means) that a trained model keeps: returns {@code ofBatch} while
+     * training, and each {@code store} action that evaluates this block on all samples keeps its value in a state
+     * variable of this shape, saved with the model; a graph labelling new samples (predict, export) returns the kept
+     * value instead, so that a sample's output does not depend on the samples it is given with.
+     */
+    Operand<TFloat32> kept(String name, long[] shape, Operand<TFloat32> ofBatch);
 }

@@ -44,8 +44,10 @@ public final class BlockHarness implements AutoCloseable {
     private final List<Operand<TFloat32>> trainables = new ArrayList<>();
     private final Map<String, Operand<TFloat32>> named = new LinkedHashMap<>();
     private final Operand<TBool> training;
+    private final List<Op> keeps = new ArrayList<>();
     private Session session;
     private boolean train;
+    private boolean stored;
     private Operand<TInt64> noiseSeed;
 
     public BlockHarness(int clusters, int samples, long seed) {
@@ -69,6 +71,22 @@ public final class BlockHarness implements AutoCloseable {
     public BlockHarness noiseSeed(Operand<TInt64> seed) {
         noiseSeed = seed;
         return this;
+    }
+
+    /**
+     * Blocks built from now on read their kept statistics ({@code BuildContext.kept}) from variables, as in a graph
+     * that labels new samples; otherwise they use the batch's, kept by {@link #store}.
+     */
+    public BlockHarness storedModel(boolean on) {
+        stored = on;
+        return this;
+    }
+
+    /** Keeps the batch statistics of the blocks built so far, as a {@code store} action does. */
+    public void store() {
+        Session.Runner r = session().runner();
+        keeps.forEach(r::addTarget);
+        r.run().close();
     }
 
     /** Evaluate with the training flag on (batch statistics, noise) or off. */
@@ -191,6 +209,16 @@ public final class BlockHarness implements AutoCloseable {
             }
 
             @Override
+            public Operand<TFloat32> kept(String name, long[] shape, Operand<TFloat32> ofBatch) {
+                Operand<TFloat32> v = remember(scope + "." + name, BlockHarness.this.variable(shape, new float[(int) Shape.of(shape).size()]));
+                if (stored) {
+                    return v;
+                }
+                keeps.add(tf.assign(v, tf.reshape(ofBatch, tf.constant(shape))));
+                return ofBatch;
+            }
+
+            @Override
             public OdeSolver solver(String name) {
                 OdeSolver s = solvers.get(name);
                 if (s == null) {
@@ -290,15 +318,22 @@ public final class BlockHarness implements AutoCloseable {
         return worst;
     }
 
+    /** The session, with every variable made since the last call initialised. */
     private Session session() {
         if (session == null) {
             session = new Session(graph);
-            for (Map.Entry<Operand<TFloat32>, float[]> e : initial.entrySet()) {
+        }
+        if (initialised < initial.size()) {
+            List<Map.Entry<Operand<TFloat32>, float[]>> fresh = new ArrayList<>(initial.entrySet()).subList(initialised, initial.size());
+            initialised = initial.size();
+            for (Map.Entry<Operand<TFloat32>, float[]> e : fresh) {
                 set(e.getKey(), e.getValue());
             }
         }
         return session;
     }
+
+    private int initialised;
 
     @Override
     public void close() {

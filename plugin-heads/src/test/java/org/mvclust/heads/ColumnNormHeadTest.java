@@ -34,4 +34,35 @@ class ColumnNormHeadTest {
             assertThat(v[1] + v[3] + v[5]).isCloseTo(0f, within(1e-5f));
         }
     }
+
+    /** A trained model scales each sample by the statistics its last store kept, whatever samples come with it. */
+    @Test
+    void aStoredModelScalesBySampleWithTheKeptStatistics() {
+        for (String method : new String[] {"minmax", "zscore"}) {
+            try (BlockHarness h = new BlockHarness(2, 3, 0)) {
+                Map<String, Object> params = Map.of("method", method);
+                float[] batch = h.eval(h.build(new ColumnNormHead(), Map.of("x", h.input(X)), Map.of(), params).get("out"));
+                h.store();
+                String[] stats = method.equals("minmax") ? new String[] {"lo", "hi"} : new String[] {"mean", "std"};
+                float[][] kept = {h.eval(h.variable("colnorm." + stats[0])), h.eval(h.variable("colnorm." + stats[1]))};
+                h.storedModel(true);
+                Operand<TFloat32> all = h.build(new ColumnNormHead(), Map.of("x", h.input(X)), Map.of(), params).get("out");
+                set(h, stats, kept);
+                Operand<TFloat32> alone = h.build(new ColumnNormHead(), Map.of("x", h.input(new float[][] {X[2]})), Map.of(), params).get("out");
+                set(h, stats, kept);
+                float[] a = h.eval(all);
+                float[] one = h.eval(alone);
+                for (int i = 0; i < batch.length; i++) {
+                    assertThat(a[i]).as(method).isCloseTo(batch[i], within(1e-5f));
+                }
+                assertThat(one[0]).as(method).isCloseTo(batch[4], within(1e-5f));
+                assertThat(one[1]).as(method).isCloseTo(batch[5], within(1e-5f));
+            }
+        }
+    }
+
+    private static void set(BlockHarness h, String[] stats, float[][] kept) {
+        h.set(h.variable("colnorm." + stats[0]), kept[0]);
+        h.set(h.variable("colnorm." + stats[1]), kept[1]);
+    }
 }

@@ -49,14 +49,42 @@ class PredictTest {
         assertThat(p.soft().get(0, 0) + p.soft().get(0, 1) + p.soft().get(0, 2)).isCloseTo(1f, org.assertj.core.data.Offset.offset(1e-4f));
     }
 
-    /** nmode-mvc reads a buffer filled by a store action: predict replays it on the given samples, the run's labels again. */
+    /**
+     * nmode-mvc reads a buffer that a store fills with codes min-max scaled per column: the model scales by the
+     * statistics kept at that store, so it gives the run's labels again, and a sample alone gets the label it gets
+     * among the others.
+     */
     @Test
-    void aBufferOnTheReadoutsPathIsRefilledByItsStoreAction() {
-        MultiViewData data = TestData.blobs(60, 2, 2, 5, 4);
-        Mvclust.Trained t = mv.train("nmode-mvc", data, List.of("enc.hidden=[16]", "dec.hidden=[16]", "latent=4",
-                "phases.pretrain.epochs=2", "phases.rounds.repeat=1", "phases.rounds.phases.ode-fit.epochs=2",
-                "phases.rounds.phases.finetune.epochs=2", "nmode.neurons=8"), null, 0, tmp.resolve("nm"));
+    void aBufferOnTheReadoutsPathIsTheStoredTensorAndASampleAloneGetsItsLabel() {
+        MultiViewData data = TestData.blobs(60, 3, 2, 5, 4);
+        Mvclust.Trained t = nmode(data, tmp.resolve("nm"));
         assertThat(mv.predict(t.model(), data).labels()).isEqualTo(t.labels());
+        int[] alone = new int[8];
+        int[] among = java.util.Arrays.copyOf(t.labels(), alone.length);
+        for (int i = 0; i < alone.length; i++) {
+            alone[i] = mv.predict(t.model(), rows(data, i, i + 1)).labels()[0];
+        }
+        assertThat(java.util.Arrays.stream(among).distinct().count()).as("the samples span several clusters").isGreaterThan(1);
+        assertThat(alone).isEqualTo(among);
+    }
+
+    /** A model without the kept statistics its graph builds (as written before colnorm kept them) is refused. */
+    @Test
+    void aModelLackingAVariableOfItsGraphIsRefused() throws Exception {
+        Mvclust.Trained t = nmode(TestData.blobs(40, 2, 2, 5, 4), tmp.resolve("old"));
+        StaleModel.drop(t.model(), "rscale.");
+        assertThatThrownBy(() -> mv.predict(t.model(), TestData.blobs(40, 2, 2, 5, 4))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("does not match its graph").hasMessageContaining("'rscale.lo' [1, 8]")
+                .hasMessageContaining("lacks it");
+        assertThatThrownBy(() -> mv.exportSavedModel(t.model(), tmp.resolve("saved"))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("rscale.lo");
+        assertThat(tmp.resolve("saved")).doesNotExist();
+    }
+
+    static Mvclust.Trained nmode(MultiViewData data, Path out) {
+        return Mvclust.create().train("nmode-mvc", data, List.of("enc.hidden=[16]", "dec.hidden=[16]", "latent=4",
+                "phases.pretrain.epochs=2", "phases.rounds.repeat=1", "phases.rounds.phases.ode-fit.epochs=2",
+                "phases.rounds.phases.finetune.epochs=2", "nmode.neurons=8"), null, 0, out);
     }
 
     @Test

@@ -57,6 +57,14 @@ class SavedModelTest {
         sameLabels(t.model(), PredictTest.rows(all, 60, 75), false);
     }
 
+    /** nmode-mvc's readout reads buffer R, the scaled codes: with colnorm's kept statistics it is computed in the graph. */
+    @Test
+    void aReadoutOfAStoredBufferIsComputedInTheGraph() throws Exception {
+        MultiViewData all = TestData.blobs(80, 3, 2, 5, 4);
+        Mvclust.Trained t = PredictTest.nmode(PredictTest.rows(all, 0, 60), tmp.resolve("nm"));
+        sameLabels(t.model(), PredictTest.rows(all, 60, 80), true);
+    }
+
     private void sameLabels(Path model, MultiViewData data, boolean soft) throws Exception {
         Predictor.Prediction p = mv.predict(model, data);
         Path saved = tmp.resolve("saved-" + model.getFileName());

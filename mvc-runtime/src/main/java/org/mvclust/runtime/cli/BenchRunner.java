@@ -72,6 +72,8 @@ public final class BenchRunner {
             r.put("held_samples", held.get("samples"));
             Map<?, ?> hm = (Map<?, ?>) held.get("metrics");
             metricSet.names().forEach(k -> r.put("held_" + k, hm.get(k)));
+            Map<?, ?> tm = held.get("train_by_model") instanceof Map<?, ?> x ? x : Map.of();
+            List.of("acc", "nmi").forEach(k -> r.put("model_" + k, tm.get(k))); // training samples labelled by the model
             if (held.get("refused") != null) {
                 r.put("held_refused", held.get("refused"));
             }

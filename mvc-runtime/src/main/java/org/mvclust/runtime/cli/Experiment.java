@@ -99,7 +99,8 @@ final class Experiment {
         Incomplete.Split request = Incomplete.take(dataset);
         MultiViewData loaded = f.datasets.load(request.dataset(), dataDirs, spec.readerOptions(DataResolver.name(dataset)));
         Split part = split > 0 ? Split.of(loaded, split, 0) : null; // one split for every seed, so runs compare
-        this.incomplete = Incomplete.prepare(part == null ? loaded : part.train(), request, spec);
+        // a copy of the training part: preprocessing scales the data in place, and HeldOut predicts part.train() as read
+        this.incomplete = Incomplete.prepare(part == null ? loaded : Split.rows(loaded, part.trainRows(), "train"), request, spec);
         if (part != null && incomplete.mask() != null) {
             throw new ConfigException(dataset + ": a held-out split of data with absent views is not supported (predict needs every view)");
         }

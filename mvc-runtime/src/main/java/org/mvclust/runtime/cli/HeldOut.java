@@ -11,7 +11,10 @@ import org.mvclust.runtime.model.Predictor;
 import org.mvclust.runtime.model.Split;
 import org.mvclust.runtime.plugin.Registry;
 
-/** The held-back samples of a split run, labelled by the run's model: held_out_labels.csv and their metrics. */
+/**
+ * The held-back samples of a split run, labelled by the run's model: held_out_labels.csv and their metrics; and, to
+ * compare the two labellings, the training samples labelled by the model ({@code train_by_model}).
+ */
 final class HeldOut {
     private HeldOut() {
     }
@@ -21,9 +24,12 @@ final class HeldOut {
         out.put("samples", split.held().samples());
         out.put("train_samples", split.train().samples());
         Predictor.Prediction p;
+        Predictor.Prediction inSample;
         try {
-            p = new Predictor(registry).predict(ModelFiles.open(dir.resolve("model")), split.held(),
-                    new Predictor.Options(threads, 8192, null), false);
+            ModelFiles model = ModelFiles.open(dir.resolve("model"));
+            Predictor.Options opt = new Predictor.Options(threads, 8192, null);
+            p = new Predictor(registry).predict(model, split.held(), opt, false);
+            inSample = new Predictor(registry).predict(model, split.train(), opt, false);
         } catch (ConfigException e) { // a transductive readout: the run stands, its held-back part says why it has no labels
             out.put("refused", e.getMessage());
             out.put("metrics", Map.of());
@@ -40,6 +46,7 @@ final class HeldOut {
         }
         Outputs.write(dir.resolve("held_out_labels.csv"), csv.toString());
         out.put("metrics", labelled ? metrics.all(split.held().labels(), p.labels()) : Map.of());
+        out.put("train_by_model", labelled ? metrics.all(split.train().labels(), inSample.labels()) : Map.of());
         return out;
     }
 }

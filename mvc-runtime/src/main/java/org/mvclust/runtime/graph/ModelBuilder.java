@@ -67,14 +67,21 @@ public final class ModelBuilder {
 
     private ServingInput serving;
     private int sizedFor = -1;
+    private final List<StoreAction.Keeper> keepers = new ArrayList<>();
 
     /**
-     * Sizes the blocks ({@code ${samples}}, a block's {@code samples()}) for {@code n} samples, the training set's, while
-     * the data and buffers hold another count: a stored model's shapes then match on new samples.
+     * Builds a trained model's graph for new samples: the blocks sized ({@code ${samples}}, a block's
+     * {@code samples()}) for the {@code n} training samples while the data and buffers hold another count; kept
+     * statistics read from their variables, not the batch; a buffer that the schedule's last {@code store} fills from
+     * one tensor built before its readers is that tensor (the store replayed in the graph); no training steps.
      */
-    public ModelBuilder sizedFor(int n) {
+    public ModelBuilder storedModel(int n) {
         this.sizedFor = n;
         return this;
+    }
+
+    private boolean stored() {
+        return sizedFor > 0;
     }
 
     /**
@@ -140,8 +147,10 @@ public final class ModelBuilder {
             StateVar buf = newState("buffer." + b.id(), new long[] {samples, width}, new float[Math.multiplyExact(samples, width)]);
             tensors.put(b.id(), tf.withName("buffer_" + b.id()).gather(buf.variable(), index, tf.constant(0)));
         }
+        Map<String, String> replays = stored() ? StoreReplay.lastStores(spec) : Map.of();
         for (NodeSpec n : spec.nodes().values()) {
             node(n);
+            StoreReplay.substitute(replays, tensors);
         }
         Map<String, Operand<TFloat32>> losses = new LinkedHashMap<>();
         Map<String, List<Model.Step>> steps = new LinkedHashMap<>();
@@ -150,7 +159,7 @@ public final class ModelBuilder {
             for (LossSpec l : spec.losses().values()) {
                 losses.put(l.id(), loss(l));
             }
-            stepCompiler = new StepCompiler(tf, registry, spec.source(), owned, updates, this::newState);
+            stepCompiler = stored() ? null : new StepCompiler(tf, registry, spec.source(), owned, updates, this::newState);
             phases(spec.phases(), "", losses, steps, actions);
         }
         Operand<TFloat32> readout = tensors.get(spec.readout().in());
@@ -296,7 +305,7 @@ public final class ModelBuilder {
             }
             actions.put(key, acts);
             List<Model.Step> steps = new ArrayList<>();
-            for (int i = 0; i < p.steps().size(); i++) {
+            for (int i = 0; i < p.steps().size() && stepCompiler != null; i++) {
                 steps.add(stepCompiler.compile(p.steps().get(i), key, i, losses));
             }
             out.put(key, steps);
@@ -318,7 +327,7 @@ public final class ModelBuilder {
             targets.add(a.into() == null ? null : target(a.into(), v, where));
         }
         if (a.type().equals("store")) {
-            return StoreAction.build(at, where, a.in(), inputs, targets);
+            return StoreAction.build(at, where, a.in(), inputs, targets, keepers);
         }
         int k = a.k() != null ? ParamResolver.resolve(where, List.of(org.mvclust.api.ParamSpec.ofInt("k", null, "clusters")),
                 Map.of("k", a.k()), vars(-1)).getInt("k") : defaultK(targets);
@@ -364,6 +373,25 @@ public final class ModelBuilder {
         Placeholder<TFloat32> feed = scope.withName(opName + "_feed").placeholder(TFloat32.class, Placeholder.shape(Shape.of(shape)));
         Op assign = scope.withName(opName + "_assign").assign(var, feed);
         return new StateVar(name, shape, var, feed, assign, initial);
+    }
+
+    /** See {@link org.mvclust.api.BuildContext#kept}. */
+    Operand<TFloat32> kept(String name, long[] shape, Operand<TFloat32> ofBatch) {
+        long size = 1;
+        for (long d : shape) {
+            if (d < 0) {
+                throw new IllegalArgumentException("kept statistic '" + name + "' needs a known shape, got "
+                        + java.util.Arrays.toString(shape));
+            }
+            size *= d;
+        }
+        StateVar v = newState(name, shape, new float[Math.toIntExact(size)]);
+        if (stored()) {
+            return v.variable();
+        }
+        Ops at = tf.withSubScope("keep");
+        keepers.add(new StoreAction.Keeper(ofBatch, at.assign(v.variable(), at.reshape(ofBatch, at.constant(shape)))));
+        return ofBatch;
     }
 
     PlaceholderWithDefault<TBool> training() {

@@ -78,6 +78,11 @@ final class NodeContext implements BuildContext {
     }
 
     @Override
+    public Operand<TFloat32> kept(String name, long[] shape, Operand<TFloat32> ofBatch) {
+        return builder.kept(prefix + "." + name, shape, ofBatch);
+    }
+
+    @Override
     public OdeSolver solver(String name) {
         return registry.get(Kind.SOLVER, name, prefix);
     }

@@ -86,9 +86,10 @@ public final class Predictor {
         }
         GraphSpec spec = spec(m);
         List<Matrix> views = preprocess(m, data);
-        try (Model model = new ModelBuilder(spec, registry, m.clusters(), m.seed()).sizedFor(m.samples()).build(views);
+        try (Model model = new ModelBuilder(spec, registry, m.clusters(), m.seed()).storedModel(m.samples()).build(views);
              Session session = new Session(model.graph(), ConfigProto.newBuilder()
                      .setIntraOpParallelismThreads(opt.threads()).setInterOpParallelismThreads(opt.threads()).build())) {
+            checkVariables(model, m);
             initialise(session, model.data(), null);
             initialise(session, model.state(), null);
             Set<String> restored = restore(session, model, m);
@@ -137,6 +138,27 @@ public final class Predictor {
             out.add(copy);
         }
         return out;
+    }
+
+    /**
+     * Fails unless the model stores every variable that its rebuilt graph keeps (all but optimizer slots and buffers),
+     * each with the graph's shape: a model written by an older mvclust or with other components is refused.
+     */
+    static void checkVariables(Model model, ModelFiles m) {
+        Map<String, long[]> stored = new HashMap<>();
+        m.variables().forEach(v -> stored.put(v.name(), v.shape()));
+        for (StateVar v : model.state()) {
+            if (!ModelWriter.kept(v)) {
+                continue;
+            }
+            long[] have = stored.get(v.name());
+            if (have == null || !java.util.Arrays.equals(have, v.shape())) {
+                throw new ConfigException("model " + m.dir() + " does not match its graph: graph.yaml builds '" + v.name() + "' "
+                        + java.util.Arrays.toString(v.shape()) + " but variables.bin " + (have == null ? "lacks it"
+                        : "holds it as " + java.util.Arrays.toString(have)) + " (a model written by an older mvclust or with"
+                        + " other components); train it again");
+            }
+        }
     }
 
     /** Assigns every stored variable whose shape the rebuilt graph shares; returns their names. */

@@ -50,7 +50,7 @@ public final class SavedModelExport {
         for (ModelFiles.View v : m.views()) {
             shapes.add(new Matrix(1, v.width(), new float[v.width()]));
         }
-        ModelBuilder builder = new ModelBuilder(spec, registry, m.clusters(), m.seed()).sizedFor(m.samples()).serving((tf, v) -> {
+        ModelBuilder builder = new ModelBuilder(spec, registry, m.clusters(), m.seed()).storedModel(m.samples()).serving((tf, v) -> {
             Placeholder<TFloat32> in = tf.withName("view" + v).placeholder(TFloat32.class,
                     Placeholder.shape(Shape.of(-1, m.views().get(v).width())));
             inputs.add(in);
@@ -113,6 +113,7 @@ public final class SavedModelExport {
         Map<String, StateVar> byName = new HashMap<>();
         model.state().forEach(v -> byName.put(v.name(), v));
         Set<String> restored = new java.util.HashSet<>();
+        Predictor.checkVariables(model, m);
         assign(session, model.state(), null);
         m.forEachVariable((var, values) -> {
             StateVar sv = byName.get(var.name());

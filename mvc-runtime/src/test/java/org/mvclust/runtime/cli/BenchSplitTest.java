@@ -27,11 +27,13 @@ class BenchSplitTest {
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0)).containsEntry("held_samples", "10").containsKey("held_acc").containsKey("held_nmi");
         assertThat(Double.parseDouble((String) rows.get(0).get("held_acc"))).isBetween(0.5, 1.0);
+        // the training samples labelled by the stored model: the run's own labels (converged k-means, nearest centroid)
+        assertThat(Double.parseDouble((String) rows.get(0).get("model_acc"))).isEqualTo(Double.parseDouble((String) rows.get(0).get("acc")));
         Path run = results.resolve("g/ae/synthetic_samples=50_clusters=2/s0");
         assertThat(Files.readAllLines(run.resolve("labels.csv"))).hasSize(41);
         List<String> held = Files.readAllLines(run.resolve("held_out_labels.csv"));
         assertThat(held).hasSize(11);
-        assertThat(Files.readString(results.resolve("g.md"))).contains("held-back samples");
+        assertThat(Files.readString(results.resolve("g.md"))).contains("held-back samples").contains("labelled by the model");
 
         Files.writeString(grid, "cells:\n  - {method: x, split: 1.5, datasets: [synthetic]}\n");
         assertThat(Main.execute("bench", "--grid", grid.toString(), "--results", results.toString())).isEqualTo(2);
