@@ -25,7 +25,7 @@ run ddc nan=absent phases.train.epochs=20
 run ae-kmeans nan=absent
 run ddc nan=absent,impute=mean phases.train.epochs=20
 run comvc nan=absent phases.train.epochs=20
-run eamc nan=absent phases.train.epochs=20
+run eamc nan=absent phases.train.epochs=100
 # bdgp.csv and pattern.csv keep their committed rows for runs whose directory is not under results/
 python3 - "$here/results/bdgp" "$here/bdgp.csv" <<'PY'
 import json, pathlib, sys
