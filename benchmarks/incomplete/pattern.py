@@ -21,7 +21,7 @@ def nmi(a, b):
 out = pathlib.Path(sys.argv[2])
 rows = {}
 for line in out.read_text().splitlines()[1:] if out.exists() else []:
-    rows[line.split(",")[0]] = line
+    rows[line.rsplit(",", 3)[0]] = line
 for m in sorted(pathlib.Path(sys.argv[1]).glob("**/missing.csv")):
     labels = np.loadtxt(m.parent / "labels.csv", delimiter=",", skiprows=1, dtype=int)
     mask = np.loadtxt(m, delimiter=",", skiprows=1, dtype=int)[:, 1:]
