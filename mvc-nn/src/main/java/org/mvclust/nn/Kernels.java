@@ -21,6 +21,22 @@ public final class Kernels {
         return tf.stopGradient(tf.gather(descending, at, tf.constant(0)));
     }
 
+    /**
+     * The lower median of the entries of x (all ≥ 0, as squared distances are) where {@code selected} is 1, with no
+     * gradient: as {@link #median(Ops, Operand)} of those entries alone (0 when none is selected).
+     */
+    public static Operand<TFloat32> median(Ops tf, Operand<TFloat32> x, Operand<TFloat32> selected) {
+        Operand<TFloat32> s = tf.reshape(tf.stopGradient(selected), tf.constant(new int[] {-1}));
+        Operand<TFloat32> flat = tf.reshape(tf.stopGradient(x), tf.constant(new int[] {-1}));
+        // unselected entries become −1, below every selected one, so the c selected come first in descending order
+        Operand<TFloat32> shifted = tf.math.sub(tf.math.mul(tf.math.add(flat, tf.constant(1f)), s), tf.constant(1f));
+        Operand<TInt32> m = tf.size(flat, TInt32.class);
+        Operand<TFloat32> descending = tf.stopGradient(tf.nn.topK(shifted, m, new org.tensorflow.op.nn.TopK.Options[0]).values());
+        Operand<TInt32> c = tf.math.maximum(tf.dtypes.cast(tf.sum(s, tf.constant(0)), TInt32.class), tf.constant(1));
+        Operand<TInt32> at = tf.math.sub(tf.math.sub(c, tf.constant(1)), tf.math.floorDiv(tf.math.sub(c, tf.constant(1)), tf.constant(2)));
+        return tf.stopGradient(tf.math.maximum(tf.gather(descending, at, tf.constant(0)), tf.constant(0f)));
+    }
+
     /** σ² = max(relSigma · median(dist), 1e-9), with no gradient. */
     public static Operand<TFloat32> bandwidth(Ops tf, Operand<TFloat32> dist, double relSigma) {
         return tf.math.maximum(tf.math.mul(tf.constant((float) relSigma), median(tf, dist)), tf.constant(EPSILON));

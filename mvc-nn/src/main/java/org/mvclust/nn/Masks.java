@@ -87,6 +87,23 @@ public final class Masks {
         return tf.math.mul(a, b);
     }
 
+    /** Pairwise presence m mᵀ of one view, [batch, batch]: 1 where both samples have the view. */
+    public static Operand<TFloat32> pairs(Ops tf, Operand<TFloat32> mask) {
+        return tf.linalg.matMul(mask, mask, org.tensorflow.op.linalg.MatMul.transposeB(true));
+    }
+
+    /**
+     * The Gaussian kernel of a view's rows with σ² = relSigma · the median squared distance between its present
+     * samples (as {@link Kernels#gaussian(Ops, Operand, double)} on those samples alone); entries of absent samples
+     * are computed but meaningless: multiply by {@link #pairs}.
+     */
+    public static Operand<TFloat32> gaussian(Ops tf, Operand<TFloat32> x, double relSigma, Operand<TFloat32> mask) {
+        Operand<TFloat32> dist = Distances.squared(tf, x, x);
+        Operand<TFloat32> median = Kernels.median(tf, dist, pairs(tf, mask));
+        Operand<TFloat32> sigma2 = tf.math.maximum(tf.math.mul(tf.constant((float) relSigma), median), tf.constant(Kernels.EPSILON));
+        return Kernels.gaussian(tf, dist, sigma2);
+    }
+
     private static Operand<TFloat32> clamp(Ops tf, Operand<TFloat32> count) {
         return tf.math.maximum(count, tf.constant(1e-12f));
     }

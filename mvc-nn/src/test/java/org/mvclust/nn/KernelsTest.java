@@ -21,6 +21,20 @@ class KernelsTest {
     }
 
     @Test
+    void medianOfSelectedEntriesIsTheMedianOfThoseAlone() {
+        try (BlockHarness h = new BlockHarness(2, 2, 1)) {
+            Operand<TFloat32> x = h.input(new float[][] {{4, 1, 9}, {3, 2, 0}});
+            Operand<TFloat32> some = h.input(new float[][] {{1, 0, 1}, {1, 1, 0}});
+            Operand<TFloat32> none = h.input(new float[][] {{0, 0, 0}, {0, 0, 0}});
+            Operand<TFloat32> all = h.input(new float[][] {{1, 1, 1}, {1, 1, 1}});
+            // selected 4, 9, 3, 2: lower median 3
+            assertThat(h.scalar(Kernels.median(h.tf(), x, some))).isEqualTo(3.0);
+            assertThat(h.scalar(Kernels.median(h.tf(), x, all))).isEqualTo(h.scalar(Kernels.median(h.tf(), x)));
+            assertThat(h.scalar(Kernels.median(h.tf(), x, none))).isEqualTo(0.0);
+        }
+    }
+
+    @Test
     void gaussianKernelUsesTheMedianBandwidth() {
         try (BlockHarness h = new BlockHarness(2, 2, 1)) {
             // squared distances 0,1,4 / 1,0,1 / 4,1,0: lower median 1
