@@ -22,8 +22,8 @@ import org.mvclust.runtime.train.Profile;
  * k by its {@link Stability} normalised against chance (Lange et al. 2004) and chooses the largest k whose score is
  * within {@link #SLACK} of the lowest (Ben-Hur et al. 2002: the largest k before the partitions turn unstable);
  * silhouette chooses the k of the highest mean {@link Silhouette} of the subsamples' partitions. {@code eigengap} trains
- * nothing: the largest gap of the normalised Laplacian's spectrum ({@link Eigengap}). Default range 2..min(20, N/10)
- * (at least 2..3).
+ * nothing: the largest gap of the normalised Laplacian's spectrum ({@link Eigengap}); it is the default, chosen on
+ * generated data ({@code benchmarks/tune/clusters-auto/rule.md}). Default range 2..min(20, N/10) (at least 2..3).
  */
 record ClusterCount(int min, Integer max, Criterion criterion) {
     static final double FRACTION = 0.8;
@@ -58,7 +58,7 @@ record ClusterCount(int min, Integer max, Criterion criterion) {
             throw new ConfigException("--clusters " + spec + ": expected a number, auto, or auto:MIN-MAX with 2 <= MIN < MAX, "
                     + "optionally followed by ,criterion=" + String.join("|", Arrays.stream(Criterion.values()).map(Criterion::label).toList()));
         }
-        Criterion c = Criterion.STABILITY;
+        Criterion c = Criterion.EIGENGAP; // benchmarks/tune/clusters-auto/rule.md
         if (m.group(3) != null) {
             c = Arrays.stream(Criterion.values()).filter(x -> x.label().equals(m.group(3))).findFirst().orElseThrow(() -> new ConfigException(
                     "--clusters " + spec + ": unknown criterion '" + m.group(3) + "'; expected one of "

@@ -27,8 +27,9 @@ class ClusterCountTest {
         assertThat(ClusterCount.number("7")).isEqualTo(7);
         assertThat(ClusterCount.parse("auto").max(1000)).isEqualTo(20);
         assertThat(ClusterCount.parse("auto").max(120)).isEqualTo(12);
-        assertThat(ClusterCount.parse("auto:3-9")).isEqualTo(new ClusterCount(3, 9, ClusterCount.Criterion.STABILITY));
+        assertThat(ClusterCount.parse("auto:3-9")).isEqualTo(new ClusterCount(3, 9, ClusterCount.Criterion.EIGENGAP));
         assertThat(ClusterCount.parse("auto,criterion=eigengap")).isEqualTo(new ClusterCount(2, null, ClusterCount.Criterion.EIGENGAP));
+        assertThat(ClusterCount.parse("auto,criterion=stability").criterion()).isEqualTo(ClusterCount.Criterion.STABILITY);
         assertThat(ClusterCount.parse("auto:3-9,criterion=silhouette")).isEqualTo(new ClusterCount(3, 9, ClusterCount.Criterion.SILHOUETTE));
         assertThatThrownBy(() -> ClusterCount.parse("auto,criterion=gap")).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("unknown criterion 'gap'").hasMessageContaining("eigengap");
@@ -47,7 +48,7 @@ class ClusterCountTest {
         int rc;
         try {
             rc = Main.execute("run", "--method", TestGraphs.KMEANS_CONCAT, "--dataset", "synthetic:samples=240,clusters=8",
-                    "--clusters", "auto:6-10", "--threads", "1", "-q", "--no-plots", "--out", out.toString());
+                    "--clusters", "auto:6-10,criterion=stability", "--threads", "1", "-q", "--no-plots", "--out", out.toString());
         } finally {
             System.setOut(old);
         }
@@ -63,7 +64,7 @@ class ClusterCountTest {
     }
 
     @Test
-    void eigengapTrainsNothing() throws Exception {
+    void eigengapIsTheDefaultAndTrainsNothing() throws Exception {
         Path out = tmp.resolve("gap");
         PrintStream old = System.out;
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
@@ -71,7 +72,7 @@ class ClusterCountTest {
         int rc;
         try {
             rc = Main.execute("run", "--method", TestGraphs.KMEANS_CONCAT, "--dataset", "synthetic:samples=240,clusters=8",
-                    "--clusters", "auto:2-12,criterion=eigengap", "--threads", "1", "-q", "--no-plots", "--out", out.toString());
+                    "--clusters", "auto:2-12", "--threads", "1", "-q", "--no-plots", "--out", out.toString());
         } finally {
             System.setOut(old);
         }
