@@ -85,6 +85,10 @@ record ClusterCount(int min, Integer max, Criterion criterion) {
         if (top > sub) {
             throw new ConfigException("--clusters auto: up to " + top + " clusters, but a subsample holds only " + sub + " samples");
         }
+        if (samples <= Eigengap.NEIGHBOURS || top >= Eigengap.MAX_SAMPLES) {
+            throw new ConfigException("--clusters auto: the eigengap needs more than " + Eigengap.NEIGHBOURS + " samples and at most "
+                    + (Eigengap.MAX_SAMPLES - 1) + " clusters; got " + samples + " samples, up to " + top + " clusters");
+        }
         return top;
     }
 

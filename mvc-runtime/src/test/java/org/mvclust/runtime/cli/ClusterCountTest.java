@@ -38,6 +38,10 @@ class ClusterCountTest {
         assertThatThrownBy(() -> ClusterCount.number("seven")).isInstanceOf(ConfigException.class).hasMessageContaining("--clusters seven");
         assertThatThrownBy(() -> ClusterCount.parse("auto:2-50").max(40)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("only 32 samples");
+        assertThatThrownBy(() -> ClusterCount.parse("auto:2-3").max(8)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("more than 10 samples");
+        assertThatThrownBy(() -> ClusterCount.parse("auto:2-2500").max(5000)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("at most 1999 clusters");
     }
 
     @Test
