@@ -37,6 +37,7 @@ public final class SyntheticReader implements DatasetReader {
                 ParamSpec.ofDoubles("noise", List.of(0.5, 1.0, 2.0), "latent noise of each view: larger is less informative"),
                 ParamSpec.ofInt("latent", 8, "dimension of the latent space the clusters live in"),
                 ParamSpec.ofDouble("separation", 3.0, "distance scale between cluster centres, in latent std units"),
+                ParamSpec.ofDouble("imbalance", 1.0, "size of the largest cluster over the smallest (sizes in geometric progression)"),
                 ParamSpec.ofInt("seed", 7, "generator seed (independent of the run's training seed)"));
     }
 
@@ -53,6 +54,10 @@ public final class SyntheticReader implements DatasetReader {
         if (n < 1 || k < 1 || k > n || latent < 1 || dims.stream().anyMatch(d -> d < 1)) {
             throw new DatasetException("synthetic: need samples >= clusters >= 1, latent >= 1 and dims >= 1");
         }
+        double imbalance = p.has("imbalance") ? p.getDouble("imbalance") : 1.0;
+        if (!(imbalance >= 1)) {
+            throw new DatasetException("synthetic: imbalance " + imbalance + " must be at least 1 (largest cluster over smallest)");
+        }
         Random rng = new Random(p.getInt("seed"));
         double sep = p.getDouble("separation");
         double[][] centres = new double[k][latent];
@@ -61,10 +66,7 @@ public final class SyntheticReader implements DatasetReader {
                 c[j] = rng.nextGaussian() * sep;
             }
         }
-        int[] labels = new int[n];
-        for (int i = 0; i < n; i++) {
-            labels[i] = i % k;
-        }
+        int[] labels = imbalance == 1 ? roundRobin(n, k) : bySize(sizes(n, k, imbalance));
         for (int i = n - 1; i > 0; i--) {
             int j = rng.nextInt(i + 1);
             int t = labels[i];
@@ -117,6 +119,50 @@ public final class SyntheticReader implements DatasetReader {
             }
         }
         return x;
+    }
+
+    private static int[] roundRobin(int n, int k) {
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % k;
+        }
+        return labels;
+    }
+
+    /** Cluster sizes proportional to imbalance^(-c/(k-1)), each at least 1, summing to n. */
+    static int[] sizes(int n, int k, double imbalance) {
+        double[] w = new double[k];
+        double total = 0;
+        for (int c = 0; c < k; c++) {
+            w[c] = k == 1 ? 1 : Math.pow(imbalance, -(double) c / (k - 1));
+            total += w[c];
+        }
+        int[] size = new int[k];
+        int left = n;
+        for (int c = 0; c < k; c++) {
+            size[c] = Math.max(1, (int) Math.floor(n * w[c] / total));
+            left -= size[c];
+        }
+        for (int c = 0; left != 0; c = (c + 1) % k) {
+            if (left > 0) {
+                size[c]++;
+                left--;
+            } else if (size[c] > 1) {
+                size[c]--;
+                left++;
+            }
+        }
+        return size;
+    }
+
+    private static int[] bySize(int[] size) {
+        int[] labels = new int[java.util.Arrays.stream(size).sum()];
+        for (int c = 0, i = 0; c < size.length; c++) {
+            for (int j = 0; j < size[c]; j++) {
+                labels[i++] = c;
+            }
+        }
+        return labels;
     }
 
     private static double[][] gaussian(int rows, int cols, double std, Random rng) {

@@ -4,41 +4,67 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.mvclust.runtime.ConfigException;
+import org.mvclust.runtime.eval.Eigengap;
+import org.mvclust.runtime.eval.Silhouette;
 import org.mvclust.runtime.eval.Stability;
 import org.mvclust.runtime.report.ScorePlot;
 import org.mvclust.runtime.train.Profile;
 
 /**
- * {@code --clusters auto[:MIN-MAX]}: for each k, the method is trained on {@link #RUNS} subsamples of
- * {@link #FRACTION} of the samples (seeds SEED, SEED+1, ...), and k scores by its {@link Stability} normalised against
- * chance (Lange et al. 2004). Chosen: the largest k whose score is within {@link #SLACK} of the lowest, as Ben-Hur et al.
- * (2002) take the largest k before the partitions turn unstable (a smaller k that merges well-separated groups is often
- * as stable as the true one). Default range 2..min(20, N/10) (at least 2..3).
+ * {@code --clusters auto[:MIN-MAX][,criterion=NAME]}. {@code stability} and {@code silhouette}: for each k, the method
+ * is trained on {@link #RUNS} subsamples of {@link #FRACTION} of the samples (seeds SEED, SEED+1, ...); stability scores
+ * k by its {@link Stability} normalised against chance (Lange et al. 2004) and chooses the largest k whose score is
+ * within {@link #SLACK} of the lowest (Ben-Hur et al. 2002: the largest k before the partitions turn unstable);
+ * silhouette chooses the k of the highest mean {@link Silhouette} of the subsamples' partitions. {@code eigengap} trains
+ * nothing: the largest gap of the normalised Laplacian's spectrum ({@link Eigengap}); it is the default, chosen on
+ * generated data ({@code benchmarks/tune/clusters-auto/rule.md}). Default range 2..min(20, N/10) (at least 2..3).
  */
-record ClusterCount(int min, Integer max) {
+record ClusterCount(int min, Integer max, Criterion criterion) {
     static final double FRACTION = 0.8;
     static final int RUNS = 4;
     static final int DEFAULT_MAX = 20;
     static final double SLACK = 0.05;
 
-    /** Null for a number of clusters (or none given), else the range asked for. */
+    /** How k is chosen. */
+    enum Criterion {
+        STABILITY("the largest k within " + SLACK + " of the lowest instability / chance"),
+        SILHOUETTE("the highest mean silhouette"),
+        EIGENGAP("the largest eigengap of the views' mean kNN graph");
+
+        final String rule;
+
+        Criterion(String rule) {
+            this.rule = rule;
+        }
+
+        String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** Null for a number of clusters (or none given), else the range and criterion asked for. */
     static ClusterCount parse(String spec) {
         if (spec == null || !spec.startsWith("auto")) {
             return null;
         }
-        if (spec.equals("auto")) {
-            return new ClusterCount(2, null);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("auto(?::(\\d+)-(\\d+))?(?:,criterion=([a-z]+))?").matcher(spec);
+        if (!m.matches() || m.group(1) != null && (Integer.parseInt(m.group(1)) < 2 || Integer.parseInt(m.group(2)) <= Integer.parseInt(m.group(1)))) {
+            throw new ConfigException("--clusters " + spec + ": expected a number, auto, or auto:MIN-MAX with 2 <= MIN < MAX, "
+                    + "optionally followed by ,criterion=" + String.join("|", Arrays.stream(Criterion.values()).map(Criterion::label).toList()));
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("auto:(\\d+)-(\\d+)").matcher(spec);
-        if (!m.matches() || Integer.parseInt(m.group(1)) < 2 || Integer.parseInt(m.group(2)) <= Integer.parseInt(m.group(1))) {
-            throw new ConfigException("--clusters " + spec + ": expected a number, auto, or auto:MIN-MAX with 2 <= MIN < MAX");
+        Criterion c = Criterion.EIGENGAP; // benchmarks/tune/clusters-auto/rule.md
+        if (m.group(3) != null) {
+            c = Arrays.stream(Criterion.values()).filter(x -> x.label().equals(m.group(3))).findFirst().orElseThrow(() -> new ConfigException(
+                    "--clusters " + spec + ": unknown criterion '" + m.group(3) + "'; expected one of "
+                            + String.join(", ", Arrays.stream(Criterion.values()).map(Criterion::label).toList())));
         }
-        return new ClusterCount(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+        return m.group(1) == null ? new ClusterCount(2, null, c) : new ClusterCount(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), c);
     }
 
     /** A whole number of clusters from {@code --clusters}, or null when it is absent or auto. */
@@ -59,58 +85,125 @@ record ClusterCount(int min, Integer max) {
         if (top > sub) {
             throw new ConfigException("--clusters auto: up to " + top + " clusters, but a subsample holds only " + sub + " samples");
         }
+        if (samples <= Eigengap.NEIGHBOURS || top >= Eigengap.MAX_SAMPLES) {
+            throw new ConfigException("--clusters auto: the eigengap needs more than " + Eigengap.NEIGHBOURS + " samples and at most "
+                    + (Eigengap.MAX_SAMPLES - 1) + " clusters; got " + samples + " samples, up to " + top + " clusters");
+        }
         return top;
     }
 
-    /** Scores every k into {@code dir/clusters.csv} and {@code dir/clusters.svg} (runs under {@code dir/clusters-auto}) and returns the chosen k. */
+    /** How k was chosen, for the run's output. */
+    String describe(int samples) {
+        return "auto, " + min + ".." + max(samples) + ", " + criterion.label() + ": " + criterion.rule;
+    }
+
+    /**
+     * Scores every k into {@code dir/clusters.csv} and {@code dir/clusters.svg} (runs under {@code dir/clusters-auto})
+     * and returns the chosen k. Unless the criterion is the eigengap, every criterion's score and choice are written.
+     */
     int choose(Experiment exp, long seed, Path dir, PrintStream log) throws Exception {
         int n = exp.data.samples();
         int top = max(n);
+        double[] spectrum = Eigengap.spectrum(exp.data.views());
+        int byGap = Eigengap.choose(spectrum, min, top);
+        List<Map<String, Object>> table = new ArrayList<>();
+        for (int k = min; k <= top; k++) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("k", k);
+            row.put("eigenvalue", spectrum[k - 1]);
+            row.put("eigengap", Eigengap.gap(spectrum, k));
+            table.add(row);
+        }
+        double[] stability = new double[top - min + 1];
+        double[] silhouette = new double[top - min + 1];
+        if (criterion != Criterion.EIGENGAP) {
+            score(exp, seed, dir, log, table, stability, silhouette);
+        }
+        int byStability = stable(stability);
+        int bySilhouette = min;
+        for (int k = min; k <= top; k++) {
+            double v = silhouette[k - min];
+            if (!Double.isNaN(v) && (Double.isNaN(silhouette[bySilhouette - min]) || v > silhouette[bySilhouette - min])) {
+                bySilhouette = k;
+            }
+        }
+        int best = switch (criterion) {
+            case STABILITY -> byStability;
+            case SILHOUETTE -> bySilhouette;
+            case EIGENGAP -> byGap;
+        };
+        for (Map<String, Object> row : table) {
+            Object k = row.get("k");
+            if (criterion != Criterion.EIGENGAP) {
+                row.put("by_stability", k.equals(byStability) ? 1 : 0);
+                row.put("by_silhouette", k.equals(bySilhouette) ? 1 : 0);
+            }
+            row.put("by_eigengap", k.equals(byGap) ? 1 : 0);
+            row.put("chosen", k.equals(best) ? 1 : 0);
+        }
+        Outputs.write(dir.resolve("clusters.csv"), Outputs.csv(table));
+        List<String> ks = table.stream().map(r -> String.valueOf(r.get("k"))).toList();
+        double[] plotted = switch (criterion) {
+            case STABILITY -> stability;
+            case SILHOUETTE -> silhouette;
+            case EIGENGAP -> table.stream().mapToDouble(r -> (Double) r.get("eigengap")).toArray();
+        };
+        String title = switch (criterion) {
+            case STABILITY -> "--clusters auto: instability over " + RUNS + " subsamples of " + (int) (100 * FRACTION) + "%, / chance (lower is better)";
+            case SILHOUETTE -> "--clusters auto: mean silhouette over " + RUNS + " subsamples of " + (int) (100 * FRACTION) + "% (higher is better)";
+            case EIGENGAP -> "--clusters auto: eigengap after the k-th eigenvalue of the normalised Laplacian (higher is better)";
+        };
+        ScorePlot.write(dir.resolve("clusters.svg"), title, "k", criterion.label(), ks, plotted, best - min);
+        return best;
+    }
+
+    /** Trains every k on the subsamples: normalised instability and mean silhouette per k, into the table's rows. */
+    private void score(Experiment exp, long seed, Path dir, PrintStream log, List<Map<String, Object>> table,
+                       double[] stability, double[] silhouette) throws Exception {
+        int n = exp.data.samples();
         int count = (int) (FRACTION * n);
         List<int[]> rows = new ArrayList<>();
         for (int r = 0; r < RUNS; r++) {
             rows.add(Stability.subsample(n, count, seed + r));
         }
-        List<Map<String, Object>> table = new ArrayList<>();
-        List<String> ks = new ArrayList<>();
-        double[] score = new double[top - min + 1];
-        int best = -1;
-        for (int k = min; k <= top; k++) {
+        Silhouette widths = Silhouette.of(exp.data.views());
+        for (int k = min; k <= max(n); k++) {
             List<int[]> labels = new ArrayList<>();
             double used = 0;
+            double sil = 0;
             for (int r = 0; r < RUNS; r++) {
                 Path runDir = dir.resolve("clusters-auto").resolve("k" + k).resolve("run-" + r);
                 Files.createDirectories(runDir);
                 Map<String, Object> m = exp.with(rows.get(r), k, false).once(seed + r, runDir, null, new Profile());
                 labels.add(Experiment.clusters(runDir.resolve("labels.csv")));
                 used += ((Number) ((Map<?, ?>) m.get("health")).get("clusters_used")).doubleValue() / RUNS;
+                sil += widths.score(rows.get(r), labels.get(r)) / RUNS;
             }
             Stability.Score s = Stability.of(rows, labels, seed);
-            score[k - min] = s.normalised();
-            ks.add(String.valueOf(k));
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("k", k);
+            stability[k - min] = s.normalised();
+            silhouette[k - min] = sil;
+            Map<String, Object> row = table.get(k - min);
             row.put("instability", s.instability());
             row.put("chance", s.chance());
             row.put("normalised", s.normalised());
+            row.put("silhouette", sil);
             row.put("clusters_used", used);
-            table.add(row);
             if (log != null) {
-                log.printf(Locale.ROOT, "k %d: instability %.4f, chance %.4f, normalised %.4f%n", k, s.instability(), s.chance(), s.normalised());
+                log.printf(Locale.ROOT, "k %d: instability %.4f, chance %.4f, normalised %.4f, silhouette %.4f, eigengap %.4f%n",
+                        k, s.instability(), s.chance(), s.normalised(), sil, (Double) row.get("eigengap"));
             }
         }
-        double lowest = java.util.Arrays.stream(score).filter(v -> !Double.isNaN(v)).min().orElse(0);
-        for (int k = min; k <= top; k++) {
-            if (score[k - min] <= lowest + SLACK || best < 0 && k == top) {
+    }
+
+    /** The largest k whose normalised instability is within {@link #SLACK} of the lowest. */
+    private int stable(double[] score) {
+        double lowest = Arrays.stream(score).filter(v -> !Double.isNaN(v)).min().orElse(0);
+        int best = -1;
+        for (int k = min; k < min + score.length; k++) {
+            if (score[k - min] <= lowest + SLACK || best < 0 && k == min + score.length - 1) {
                 best = k;
             }
         }
-        for (Map<String, Object> row : table) {
-            row.put("chosen", row.get("k").equals(best) ? 1 : 0);
-        }
-        Outputs.write(dir.resolve("clusters.csv"), Outputs.csv(table));
-        ScorePlot.write(dir.resolve("clusters.svg"), "--clusters auto: instability over " + RUNS + " subsamples of "
-                + (int) (100 * FRACTION) + "%, / chance (lower is better)", "k", "normalised instability", ks, score, best - min);
         return best;
     }
 }

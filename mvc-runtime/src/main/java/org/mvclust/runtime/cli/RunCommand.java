@@ -42,7 +42,8 @@ public final class RunCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--clusters", paramLabel = "K|auto[:MIN-MAX]", description = "Number of clusters (default: the number of classes in the labels), "
-            + "or auto: chosen by stability over subsamples, normalised against chance (default range 2..min(20, N/10)).")
+            + "or auto[:MIN-MAX][,criterion=stability|silhouette|eigengap]: chosen without labels (default range 2..min(20, N/10); "
+            + "the eigengap of the views' mean kNN graph unless a criterion is named).")
     String clusters;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: runs/METHOD-DATASET-sSEED).")
@@ -125,7 +126,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (auto != null) {
             int k = auto.choose(exp, seed, dir, log);
-            System.out.println("clusters: " + k + " (auto, " + auto.min() + ".." + auto.max(exp.data.samples()) + ", the largest k within " + ClusterCount.SLACK + " of the lowest instability / chance; "
+            System.out.println("clusters: " + k + " (" + auto.describe(exp.data.samples()) + "; "
                     + dir.resolve("clusters.csv") + ")");
             exp = exp.with(null, k, !noPlots);
         }

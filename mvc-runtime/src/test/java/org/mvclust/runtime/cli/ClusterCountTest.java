@@ -27,11 +27,21 @@ class ClusterCountTest {
         assertThat(ClusterCount.number("7")).isEqualTo(7);
         assertThat(ClusterCount.parse("auto").max(1000)).isEqualTo(20);
         assertThat(ClusterCount.parse("auto").max(120)).isEqualTo(12);
-        assertThat(ClusterCount.parse("auto:3-9")).isEqualTo(new ClusterCount(3, 9));
+        assertThat(ClusterCount.parse("auto:3-9")).isEqualTo(new ClusterCount(3, 9, ClusterCount.Criterion.EIGENGAP));
+        assertThat(ClusterCount.parse("auto,criterion=eigengap")).isEqualTo(new ClusterCount(2, null, ClusterCount.Criterion.EIGENGAP));
+        assertThat(ClusterCount.parse("auto,criterion=stability").criterion()).isEqualTo(ClusterCount.Criterion.STABILITY);
+        assertThat(ClusterCount.parse("auto:3-9,criterion=silhouette")).isEqualTo(new ClusterCount(3, 9, ClusterCount.Criterion.SILHOUETTE));
+        assertThatThrownBy(() -> ClusterCount.parse("auto,criterion=gap")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("unknown criterion 'gap'").hasMessageContaining("eigengap");
+        assertThatThrownBy(() -> ClusterCount.parse("auto;3-9")).isInstanceOf(ConfigException.class).hasMessageContaining("criterion=stability|silhouette|eigengap");
         assertThatThrownBy(() -> ClusterCount.parse("auto:1-9")).isInstanceOf(ConfigException.class).hasMessageContaining("2 <= MIN < MAX");
         assertThatThrownBy(() -> ClusterCount.number("seven")).isInstanceOf(ConfigException.class).hasMessageContaining("--clusters seven");
         assertThatThrownBy(() -> ClusterCount.parse("auto:2-50").max(40)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("only 32 samples");
+        assertThatThrownBy(() -> ClusterCount.parse("auto:2-3").max(8)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("more than 10 samples");
+        assertThatThrownBy(() -> ClusterCount.parse("auto:2-2500").max(5000)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("at most 1999 clusters");
     }
 
     @Test
@@ -42,7 +52,7 @@ class ClusterCountTest {
         int rc;
         try {
             rc = Main.execute("run", "--method", TestGraphs.KMEANS_CONCAT, "--dataset", "synthetic:samples=240,clusters=8",
-                    "--clusters", "auto:6-10", "--threads", "1", "-q", "--no-plots", "--out", out.toString());
+                    "--clusters", "auto:6-10,criterion=stability", "--threads", "1", "-q", "--no-plots", "--out", out.toString());
         } finally {
             System.setOut(old);
         }
@@ -54,5 +64,30 @@ class ClusterCountTest {
         assertThat(k).isBetween(7, 9);
         assertThat(rows.stream().filter(r -> r.get("chosen").equals("1")).map(r -> r.get("k")).toList()).containsExactly(String.valueOf(k));
         assertThat(out.resolve("clusters.svg")).exists();
+        assertThat(rows.get(0)).containsKeys("silhouette", "eigengap", "by_stability", "by_silhouette", "by_eigengap");
+    }
+
+    @Test
+    void eigengapIsTheDefaultAndTrainsNothing() throws Exception {
+        Path out = tmp.resolve("gap");
+        PrintStream old = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        int rc;
+        try {
+            rc = Main.execute("run", "--method", TestGraphs.KMEANS_CONCAT, "--dataset", "synthetic:samples=240,clusters=8",
+                    "--clusters", "auto:2-12", "--threads", "1", "-q", "--no-plots", "--out", out.toString());
+        } finally {
+            System.setOut(old);
+        }
+        assertThat(rc).isZero();
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("eigengap: the largest eigengap");
+        assertThat(out.resolve("clusters-auto")).doesNotExist();
+        List<Map<String, Object>> rows = Csv.read(out.resolve("clusters.csv"));
+        assertThat(rows).hasSize(11);
+        assertThat(rows.get(0)).doesNotContainKey("silhouette");
+        int k = Integer.parseInt((String) rows.stream().filter(r -> r.get("chosen").equals("1")).findFirst().orElseThrow().get("k"));
+        double top = rows.stream().mapToDouble(r -> Double.parseDouble((String) r.get("eigengap"))).max().orElseThrow();
+        assertThat(Double.parseDouble((String) rows.get(k - 2).get("eigengap"))).isEqualTo(top);
     }
 }

@@ -1,0 +1,135 @@
+package org.mvclust.runtime.eval;
+
+import java.util.List;
+import java.util.stream.IntStream;
+import org.mvclust.api.Matrix;
+
+/**
+ * The eigengap heuristic for the number of clusters (von Luxburg 2007, "A tutorial on spectral clustering", Statistics
+ * and Computing 17, section 8.3): the affinity is the mean of the views' symmetric kNN graphs (Euclidean, 0/1 weights:
+ * i and j joined when either is among the other's {@link #NEIGHBOURS} nearest), and k is the one that maximises
+ * {@code lambda_(k+1) - lambda_k} among the ascending eigenvalues of its normalised Laplacian
+ * {@code I - D^-1/2 W D^-1/2}. Above {@link #MAX_SAMPLES} samples, the evenly spaced subsample of that size.
+ */
+public final class Eigengap {
+    public static final int NEIGHBOURS = 10;
+    /** The dense eigenvalue problem costs about n^3 operations: 2000 samples take seconds. */
+    public static final int MAX_SAMPLES = 2000;
+
+    private Eigengap() {
+    }
+
+    /** The ascending eigenvalues of the normalised Laplacian of the views' mean kNN graph. */
+    public static double[] spectrum(List<Matrix> views) {
+        int n = views.get(0).rows();
+        int m = Math.min(n, MAX_SAMPLES);
+        int[] rows = IntStream.range(0, m).map(i -> (int) ((long) i * n / m)).toArray();
+        if (m <= NEIGHBOURS) {
+            throw new IllegalArgumentException("the eigengap needs more than " + NEIGHBOURS + " samples, got " + m);
+        }
+        double[][] w = new double[m][m];
+        for (Matrix v : views) {
+            boolean[][] joined = new boolean[m][m];
+            int[][] nb = neighbours(select(v, rows), NEIGHBOURS);
+            for (int i = 0; i < m; i++) {
+                for (int j : nb[i]) {
+                    joined[i][j] = joined[j][i] = true;
+                }
+            }
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < m; j++) {
+                    w[i][j] += joined[i][j] ? 1.0 / views.size() : 0;
+                }
+            }
+        }
+        return laplacianSpectrum(w);
+    }
+
+    /** Ascending eigenvalues of {@code I - D^-1/2 W D^-1/2} for a symmetric affinity {@code w} (overwritten). */
+    public static double[] laplacianSpectrum(double[][] w) {
+        int n = w.length;
+        double[] s = new double[n];
+        for (int i = 0; i < n; i++) {
+            double deg = 0;
+            for (double x : w[i]) {
+                deg += x;
+            }
+            s[i] = deg > 0 ? 1 / Math.sqrt(deg) : 0;
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                w[i][j] = (i == j ? 1 : 0) - s[i] * w[i][j] * s[j];
+            }
+        }
+        return SymmetricEigen.values(w);
+    }
+
+    /** The gap after the k-th smallest eigenvalue, {@code lambda_(k+1) - lambda_k} (k from 1). */
+    public static double gap(double[] spectrum, int k) {
+        return spectrum[k] - spectrum[k - 1];
+    }
+
+    /** The k in [min, max] with the largest gap (the smallest such k on ties). */
+    public static int choose(double[] spectrum, int min, int max) {
+        int best = min;
+        for (int k = min + 1; k <= Math.min(max, spectrum.length - 1); k++) {
+            if (gap(spectrum, k) > gap(spectrum, best)) {
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    private static Matrix select(Matrix v, int[] rows) {
+        if (rows.length == v.rows()) {
+            return v;
+        }
+        float[] out = new float[rows.length * v.cols()];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(v.data(), rows[i] * v.cols(), out, i * v.cols(), v.cols());
+        }
+        return new Matrix(rows.length, v.cols(), out);
+    }
+
+    /** Each row's k nearest other rows by Euclidean distance (ties to the lower index). */
+    static int[][] neighbours(Matrix x, int k) {
+        int n = x.rows();
+        int d = x.cols();
+        float[] a = x.data();
+        double[] norm = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int f = 0; f < d; f++) {
+                norm[i] += (double) a[i * d + f] * a[i * d + f];
+            }
+        }
+        int[][] out = new int[n][];
+        IntStream.range(0, n).parallel().forEach(i -> {
+            int[] best = new int[k];
+            double[] dist = new double[k];
+            int filled = 0;
+            for (int j = 0; j < n; j++) {
+                if (j == i) {
+                    continue;
+                }
+                double dot = 0;
+                for (int f = 0; f < d; f++) {
+                    dot += (double) a[i * d + f] * a[j * d + f];
+                }
+                double s = norm[i] + norm[j] - 2 * dot;
+                if (filled == k && s >= dist[k - 1]) {
+                    continue;
+                }
+                int p = filled < k ? filled++ : k - 1;
+                while (p > 0 && dist[p - 1] > s) {
+                    dist[p] = dist[p - 1];
+                    best[p] = best[p - 1];
+                    p--;
+                }
+                dist[p] = s;
+                best[p] = j;
+            }
+            out[i] = best;
+        });
+        return out;
+    }
+}

@@ -1,0 +1,63 @@
+package org.mvclust.runtime.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.mvclust.api.Matrix;
+
+/** The eigengap on block-diagonal affinities and on separated point clouds. */
+class EigengapTest {
+    @Test
+    void blockDiagonalAffinityHasAsManyZeroEigenvaluesAsBlocks() {
+        int[] sizes = {5, 7, 4};
+        int n = 16;
+        double[][] w = new double[n][n];
+        int start = 0;
+        for (int size : sizes) {
+            for (int i = start; i < start + size; i++) {
+                for (int j = start; j < start + size; j++) {
+                    w[i][j] = i == j ? 0 : 1;
+                }
+            }
+            start += size;
+        }
+        double[] s = Eigengap.laplacianSpectrum(w);
+        assertThat(s[0]).isCloseTo(0, within(1e-12));
+        assertThat(s[2]).isCloseTo(0, within(1e-12));
+        // a complete graph on m nodes: the normalised Laplacian's other eigenvalues are m / (m - 1)
+        assertThat(s[3]).isCloseTo(7 / 6.0, within(1e-12));
+        assertThat(Eigengap.choose(s, 2, 10)).isEqualTo(3);
+        assertThat(Eigengap.choose(s, 4, 10)).isNotEqualTo(3);
+    }
+
+    @Test
+    void separatedCloudsInTwoViews() {
+        int k = 4;
+        int n = 120;
+        Random rng = new Random(1);
+        float[] a = new float[n * 2];
+        float[] b = new float[n * 3];
+        for (int i = 0; i < n; i++) {
+            int c = i % k;
+            a[2 * i] = (float) (10 * c + rng.nextGaussian());
+            a[2 * i + 1] = (float) rng.nextGaussian();
+            for (int f = 0; f < 3; f++) {
+                b[3 * i + f] = (float) ((f == c % 3 ? 20 * (1 + c / 3) : 0) + rng.nextGaussian());
+            }
+        }
+        double[] s = Eigengap.spectrum(List.of(new Matrix(n, 2, a), new Matrix(n, 3, b)));
+        assertThat(Eigengap.choose(s, 2, 10)).isEqualTo(k);
+    }
+
+    @Test
+    void neighboursAreTheNearestOtherRows() {
+        Matrix x = new Matrix(4, 1, new float[] {0, 1, 3, 7});
+        int[][] nb = Eigengap.neighbours(x, 2);
+        assertThat(nb[0]).containsExactly(1, 2);
+        assertThat(nb[2]).containsExactly(1, 0);
+        assertThat(nb[3]).containsExactly(2, 1);
+    }
+}
