@@ -22,7 +22,7 @@ for d in "${datasets[@]}"; do
   done
 done
 ds="$(IFS=';'; echo "${datasets[*]}")"
-nice ./mvclust bench --methods kmeans-concat --datasets "$ds" --seeds 2 --results "$out" --name kmeans \
+nice ./mvclust bench --methods kmeans-concat --datasets "$ds" --seeds 2 --results "$out" --name "kmeans-${ds//;/-}" \
   --data-dir "$data" --reported none --threads 1 -q >/dev/null
 python3 "$here/table.py" "$out" > "$out/table.md"
 cat "$out/table.md"

@@ -9,9 +9,11 @@ import sys
 
 res = sys.argv[1]
 km = {}
-if os.path.exists(os.path.join(res, "kmeans.csv")):
-    for r in csv.DictReader(open(os.path.join(res, "kmeans.csv"))):
-        km.setdefault(r["dataset"], []).append(float(r["acc"]))
+for name in sorted(os.listdir(res)):
+    if name.startswith("kmeans") and name.endswith(".csv"):
+        for r in csv.DictReader(open(os.path.join(res, name))):
+            if not r.get("error"):
+                km.setdefault(r["dataset"], []).append(float(r["acc"]))
 rows = []
 for name in sorted(os.listdir(res)):
     f = os.path.join(res, name, "candidates.csv")
