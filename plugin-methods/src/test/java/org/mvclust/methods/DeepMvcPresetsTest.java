@@ -13,16 +13,12 @@ import org.mvclust.runtime.config.GraphLoader;
 import org.mvclust.runtime.config.GraphSpec;
 import org.mvclust.runtime.graph.Model;
 import org.mvclust.runtime.graph.ModelBuilder;
-import org.mvclust.runtime.graph.StateVar;
 import org.mvclust.runtime.plugin.PluginLoader;
 import org.mvclust.runtime.plugin.Registry;
 import org.mvclust.runtime.train.Progress;
 import org.mvclust.runtime.train.Trainer;
 import org.mvclust.testkit.TestData;
 import org.tensorflow.Session;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
-import org.tensorflow.types.TFloat32;
 
 /**
  * DeepMVC's methods as presets, small, on seeded blobs: one step of each phase changes the parts that phase trains and
@@ -105,7 +101,7 @@ class DeepMvcPresetsTest {
         List<String> parts = List.of("enc_0.", "enc_1.", "dec_0.", "dec_1.", "fusion.", "ddc.", "cluster.", "over.");
         try (Model model = new ModelBuilder(spec, REGISTRY, 3, 1).build(data.views());
              Session session = new Session(model.graph())) {
-            initialise(session, model);
+            StepProbe.initialise(session, model);
             assertThat(model.steps().keySet()).containsExactlyInAnyOrderElementsOf(trains.keySet());
             trains.forEach((phase, expected) -> {
                 Set<String> changed = StepProbe.changedBy(session, model, model.steps().get(phase).get(0), 20);
@@ -136,19 +132,5 @@ class DeepMvcPresetsTest {
 
     private static double num(Map<String, Object> step, String name) {
         return ((Number) step.get(name)).doubleValue();
-    }
-
-    private static void initialise(Session session, Model model) {
-        List<StateVar> all = new ArrayList<>(model.data());
-        all.addAll(model.state());
-        List<TFloat32> fed = new ArrayList<>();
-        Session.Runner r = session.runner();
-        for (StateVar v : all) {
-            TFloat32 t = TFloat32.tensorOf(Shape.of(v.shape()), DataBuffers.of(v.initial(), true, false));
-            fed.add(t);
-            r.feed(v.feed(), t).addTarget(v.assign());
-        }
-        r.run().close();
-        fed.forEach(TFloat32::close);
     }
 }

@@ -14,13 +14,9 @@ import org.mvclust.runtime.config.GraphSpec;
 import org.mvclust.runtime.config.TensorRef;
 import org.mvclust.runtime.graph.Model;
 import org.mvclust.runtime.graph.ModelBuilder;
-import org.mvclust.runtime.graph.StateVar;
 import org.mvclust.runtime.plugin.PluginLoader;
 import org.mvclust.runtime.plugin.Registry;
 import org.tensorflow.Session;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
-import org.tensorflow.types.TFloat32;
 
 /** The eamc preset built on a tiny dataset: which variables each of its two alternating steps changes. */
 class EamcPresetTest {
@@ -32,7 +28,7 @@ class EamcPresetTest {
         assertThat(spec.report()).containsExactly(TensorRef.parse("w"));
         try (Model model = new ModelBuilder(spec, REGISTRY, 3, 1).build(data(12));
              Session session = new Session(model.graph())) {
-            initialise(session, model);
+            StepProbe.initialise(session, model);
             List<Model.Step> steps = model.steps().get("train");
             assertThat(steps).hasSize(2);
             Set<String> gen = StepProbe.changedBy(session, model, steps.get(0), 8);
@@ -60,7 +56,7 @@ class EamcPresetTest {
             GraphSpec spec = new GraphLoader(REGISTRY).load("eamc", all);
             try (Model model = new ModelBuilder(spec, REGISTRY, 3, 1).build(data(12));
                  Session session = new Session(model.graph())) {
-                initialise(session, model);
+                StepProbe.initialise(session, model);
                 List<Model.Step> steps = model.steps().get("train");
                 Set<String> changed = StepProbe.changedBy(session, model, steps.get(0), 8);
                 if (sets == noAdv) {
@@ -86,19 +82,5 @@ class EamcPresetTest {
             views.add(new Matrix(n, cols, v));
         }
         return views;
-    }
-
-    private static void initialise(Session session, Model model) {
-        List<StateVar> all = new ArrayList<>(model.data());
-        all.addAll(model.state());
-        List<TFloat32> fed = new ArrayList<>();
-        Session.Runner r = session.runner();
-        for (StateVar v : all) {
-            TFloat32 t = TFloat32.tensorOf(Shape.of(v.shape()), DataBuffers.of(v.initial(), true, false));
-            fed.add(t);
-            r.feed(v.feed(), t).addTarget(v.assign());
-        }
-        r.run().close();
-        fed.forEach(TFloat32::close);
     }
 }

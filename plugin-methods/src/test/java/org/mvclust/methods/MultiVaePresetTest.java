@@ -22,7 +22,6 @@ import org.mvclust.runtime.train.Trainer;
 import org.mvclust.testkit.TestData;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
-import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
 
@@ -38,7 +37,7 @@ class MultiVaePresetTest {
         GraphSpec spec = new GraphLoader(REGISTRY).load("multi-vae", SMALL);
         try (Model model = new ModelBuilder(spec, REGISTRY, 3, 1).build(data.views());
              Session session = new Session(model.graph())) {
-            initialise(session, model);
+            StepProbe.initialise(session, model);
             Model.Step step = model.steps().get("train").get(0);
             assertThat(step.lossNames()).containsExactly("kl_cont", "kl_disc", "recon", "total");
             Set<String> changed = StepProbe.changedBy(session, model, step, 20);
@@ -96,7 +95,7 @@ class MultiVaePresetTest {
                 "latent=1024", "dec=cnn_decoder", "dec.params={out: \"${dim}\"}"));
         try (Model model = new ModelBuilder(spec, REGISTRY, 2, 1).build(data.views());
              Session session = new Session(model.graph())) {
-            initialise(session, model);
+            StepProbe.initialise(session, model);
             assertThat(model.tensors().get("h.0").shape().size(1)).isEqualTo(1024);
             assertThat(model.tensors().get("xhat.1").shape().size(1)).isEqualTo(784);
             Set<String> changed = StepProbe.changedBy(session, model, model.steps().get("train").get(0), 8);
@@ -132,19 +131,5 @@ class MultiVaePresetTest {
             ((TFloat32) r.get(0)).copyTo(DataBuffers.of(x, false, false));
             return x[0];
         }
-    }
-
-    private static void initialise(Session session, Model model) {
-        List<StateVar> all = new ArrayList<>(model.data());
-        all.addAll(model.state());
-        List<TFloat32> fed = new ArrayList<>();
-        Session.Runner r = session.runner();
-        for (StateVar v : all) {
-            TFloat32 t = TFloat32.tensorOf(Shape.of(v.shape()), DataBuffers.of(v.initial(), true, false));
-            fed.add(t);
-            r.feed(v.feed(), t).addTarget(v.assign());
-        }
-        r.run().close();
-        fed.forEach(TFloat32::close);
     }
 }

@@ -1,15 +1,21 @@
 package org.mvclust.methods;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.mvclust.runtime.graph.Model;
+import org.mvclust.runtime.graph.StateVar;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
 import org.tensorflow.types.TBool;
+import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /** Which state variables one training step changes, for the preset tests. */
@@ -48,5 +54,20 @@ final class StepProbe {
             }
         }
         return out;
+    }
+
+    /** Gives every state and data variable of {@code model} its initial value. */
+    static void initialise(Session session, Model model) {
+        List<StateVar> all = new ArrayList<>(model.data());
+        all.addAll(model.state());
+        List<TFloat32> fed = new ArrayList<>();
+        Session.Runner r = session.runner();
+        for (StateVar v : all) {
+            TFloat32 t = TFloat32.tensorOf(Shape.of(v.shape()), DataBuffers.of(v.initial(), true, false));
+            fed.add(t);
+            r.feed(v.feed(), t).addTarget(v.assign());
+        }
+        r.run().close();
+        fed.forEach(TFloat32::close);
     }
 }
