@@ -2,9 +2,6 @@ package org.mvclust.runtime.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,27 +13,13 @@ class DatasetArgsTest {
     @TempDir
     Path tmp;
 
-    private static String run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
-            return Main.execute(args) + " " + buf.toString(StandardCharsets.UTF_8);
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
-
     @Test
     void emptyDatasetAndEmptyDirectorySayWhatTheyAre() throws Exception {
         Path out = tmp.resolve("out");
-        assertThat(run("run", "--method", TestGraphs.AE_KMEANS, "--dataset", "", "--out", out.toString()))
+        assertThat(Cli.run("run", "--method", TestGraphs.AE_KMEANS, "--dataset", "", "--out", out.toString()))
                 .startsWith("2 ").contains("--dataset is empty");
         Path empty = Files.createDirectories(tmp.resolve("empty"));
-        assertThat(run("run", "--method", TestGraphs.AE_KMEANS, "--dataset", empty.toString(), "--out", out.toString()))
+        assertThat(Cli.run("run", "--method", TestGraphs.AE_KMEANS, "--dataset", empty.toString(), "--out", out.toString()))
                 .startsWith("2 ").contains(empty + ": a directory, and no reader recognises it");
         assertThat(out).doesNotExist();
     }

@@ -96,29 +96,15 @@ class OutDirTest {
         assertThat(killed.resolve("checkpoint.bin")).exists();
     }
 
-    private static String run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
-            return Main.execute(args) + " " + buf.toString(StandardCharsets.UTF_8);
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
-
     @Test
     void aRerunWithFewerRunsAndNoPlotsLeavesNoneOfTheFirstRunsFiles() throws Exception {
         Path dir = tmp.resolve("run");
         String base = "run;--method;" + TestGraphs.AE_KMEANS + ";--dataset;synthetic:samples=40,clusters=2;-q;--threads;1;"
                 + "--set;phases.pretrain.epochs=1;--out;" + dir;
-        assertThat(run((base + ";--runs;2").split(";"))).startsWith("0 ");
+        assertThat(Cli.run((base + ";--runs;2").split(";"))).startsWith("0 ");
         assertThat(dir.resolve("run-1/labels.csv")).exists();
         assertThat(dir.resolve("curves.png")).exists();
-        assertThat(run((base + ";--no-plots").split(";"))).startsWith("0 ");
+        assertThat(Cli.run((base + ";--no-plots").split(";"))).startsWith("0 ");
         try (var s = Files.list(dir)) {
             assertThat(s.map(p -> p.getFileName().toString()).sorted()).containsExactly(OutDir.LOCK, "graph.yaml",
                     "history.csv", "labels.csv", "metrics.json", "model", "preprocess.json", "steps.csv");

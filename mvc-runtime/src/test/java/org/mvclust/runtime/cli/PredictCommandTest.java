@@ -2,9 +2,6 @@ package org.mvclust.runtime.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
@@ -21,11 +18,11 @@ class PredictCommandTest {
     void predictGivesTheRunsLabelsAndRefusesOtherViewWidthsBeforeAnyWork() throws Exception {
         Path data = views(tmp.resolve("data"), 4, 3);
         Path run = tmp.resolve("run");
-        assertThat(run("run", "--method", TestGraphs.AE_KMEANS, "--dataset", data.toString(), "--set", "phases.pretrain.epochs=2",
+        assertThat(Cli.run("run", "--method", TestGraphs.AE_KMEANS, "--dataset", data.toString(), "--set", "phases.pretrain.epochs=2",
                 "--threads", "1", "--no-plots", "-q", "--out", run.toString())).startsWith("0 ");
         assertThat(run.resolve("model/manifest.json")).exists();
         Path out = tmp.resolve("pred");
-        assertThat(run("predict", "--model", run.resolve("model").toString(), "--dataset", data.toString(), "--threads", "1",
+        assertThat(Cli.run("predict", "--model", run.resolve("model").toString(), "--dataset", data.toString(), "--threads", "1",
                 "-q", "--embedding", "--out", out.toString())).startsWith("0 ");
         assertThat(Files.readString(out.resolve("labels.csv"))).isEqualTo(Files.readString(run.resolve("labels.csv")));
         assertThat(Files.readAllLines(out.resolve("embedding.csv"))).hasSize(41);
@@ -33,10 +30,10 @@ class PredictCommandTest {
 
         Path wide = views(tmp.resolve("wide"), 4, 5);
         Path none = tmp.resolve("none");
-        String r = run("predict", "--model", run.resolve("model").toString(), "--dataset", wide.toString(), "--out", none.toString());
+        String r = Cli.run("predict", "--model", run.resolve("model").toString(), "--dataset", wide.toString(), "--out", none.toString());
         assertThat(r).startsWith("2 ").contains("view 1 (view2) has 5 columns but the model's view 1 (view2) has 3");
         assertThat(none).doesNotExist();
-        assertThat(run("predict", "--model", run.resolve("model").toString(), "--dataset", data.toString(), "--soft",
+        assertThat(Cli.run("predict", "--model", run.resolve("model").toString(), "--dataset", data.toString(), "--soft",
                 "--out", none.toString())).startsWith("2 ").contains("--soft").contains("kmeans");
     }
 
@@ -65,19 +62,5 @@ class PredictCommandTest {
             s.append(j == 0 ? "" : ",").append(c * 4 + rng.nextGaussian());
         }
         return s.append('\n').toString();
-    }
-
-    private static String run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
-            return Main.execute(args) + " " + buf.toString(StandardCharsets.UTF_8);
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
     }
 }

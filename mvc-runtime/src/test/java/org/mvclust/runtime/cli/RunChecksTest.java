@@ -3,9 +3,6 @@ package org.mvclust.runtime.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -43,43 +40,29 @@ class RunChecksTest {
         RunChecks.threads(1);
     }
 
-    private static String run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
-            return Main.execute(args) + " " + buf.toString(StandardCharsets.UTF_8);
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
-
     @Test
     void zeroWidthsAndBadThreadsFailWithAMessageInsteadOfANativeAbort() {
         String base = "--method;" + TestGraphs.AE_KMEANS + ";--dataset;synthetic:samples=40,clusters=2;--no-plots;-q;--threads;1";
-        String latent = run(("run;" + base + ";--set;latent=0;--out;" + tmp.resolve("a")).split(";"));
+        String latent = Cli.run(("run;" + base + ";--set;latent=0;--out;" + tmp.resolve("a")).split(";"));
         assertThat(latent).startsWith("2 ").contains("nodes.enc").contains("0 weights");
-        String hidden = run(("run;" + base + ";--set;enc.hidden=[0];--out;" + tmp.resolve("b")).split(";"));
+        String hidden = Cli.run(("run;" + base + ";--set;enc.hidden=[0];--out;" + tmp.resolve("b")).split(";"));
         assertThat(hidden).startsWith("2 ").contains("each width must be at least 1");
-        String huge = run(("run;" + base + ";--set;latent=100000000;--set;enc.hidden=[100000];--out;" + tmp.resolve("c")).split(";"));
+        String huge = Cli.run(("run;" + base + ";--set;latent=100000000;--set;enc.hidden=[100000];--out;" + tmp.resolve("c")).split(";"));
         assertThat(huge).startsWith("2 ").contains("the product at most");
-        assertThat(run("run", "--threads", "-1", "--method", TestGraphs.AE_KMEANS, "--out", tmp.resolve("d").toString()))
+        assertThat(Cli.run("run", "--threads", "-1", "--method", TestGraphs.AE_KMEANS, "--out", tmp.resolve("d").toString()))
                 .startsWith("2 ").contains("--threads -1");
         assertThat(tmp.resolve("d")).doesNotExist();
     }
 
     @Test
     void clusterCountsSayWhatIsWrong() throws Exception {
-        String one = run("run", "--method", TestGraphs.AE_KMEANS, "--dataset", "synthetic:samples=40,clusters=2", "--clusters", "1",
+        String one = Cli.run("run", "--method", TestGraphs.AE_KMEANS, "--dataset", "synthetic:samples=40,clusters=2", "--clusters", "1",
                 "--out", tmp.resolve("e").toString());
         assertThat(one).startsWith("2 ").contains("--clusters 1: need at least 2 clusters");
         Path views = Files.createDirectories(tmp.resolve("oneclass"));
         Files.writeString(views.resolve("view1.csv"), "1,2\n3,4\n5,6\n");
         Files.writeString(views.resolve("labels.csv"), "label\n7\n7\n7\n");
-        assertThat(run("run", "--method", TestGraphs.AE_KMEANS, "--dataset", views.toString(), "--out", tmp.resolve("f").toString()))
+        assertThat(Cli.run("run", "--method", TestGraphs.AE_KMEANS, "--dataset", views.toString(), "--out", tmp.resolve("f").toString()))
                 .startsWith("2 ").contains("single class");
     }
 }
