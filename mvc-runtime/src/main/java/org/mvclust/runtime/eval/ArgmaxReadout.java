@@ -18,6 +18,11 @@ public final class ArgmaxReadout implements Readout {
 
     @Override
     public int[] labels(Matrix x, int k, long seed, Params params) {
+        return rows(x);
+    }
+
+    /** The column of each row's largest value (the first on ties). */
+    public static int[] rows(Matrix x) {
         int[] out = new int[x.rows()];
         for (int i = 0; i < x.rows(); i++) {
             int best = 0;

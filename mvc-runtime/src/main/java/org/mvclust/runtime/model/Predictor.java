@@ -13,6 +13,7 @@ import org.mvclust.runtime.ConfigException;
 import org.mvclust.runtime.config.GraphLoader;
 import org.mvclust.runtime.config.GraphSpec;
 import org.mvclust.runtime.data.Preprocess;
+import org.mvclust.runtime.eval.ArgmaxReadout;
 import org.mvclust.runtime.graph.GraphWalk;
 import org.mvclust.runtime.graph.KMeansAction;
 import org.mvclust.runtime.graph.Model;
@@ -106,7 +107,7 @@ public final class Predictor {
             Operand<TFloat32> embOp = model.tensors().get(embName);
             Matrix readout = evaluate(session, model, model.readout(), n, opt, "readout");
             Matrix emb = embedding ? (embOp == model.readout() ? readout : evaluate(session, model, embOp, n, opt, "embedding")) : null;
-            int[] labels = m.readoutType().equals("argmax") ? argmax(readout) : Nearest.labels(readout, m.centroids(), m.clusters());
+            int[] labels = m.readoutType().equals("argmax") ? ArgmaxReadout.rows(readout) : Nearest.labels(readout, m.centroids(), m.clusters());
             if (m.readoutType().equals("kmeans") && readout.cols() != m.readoutFeatures()) {
                 throw new ConfigException(m.dir() + ": the readout has " + readout.cols() + " features but the stored centroids " + m.readoutFeatures());
             }
@@ -256,19 +257,6 @@ public final class Predictor {
         return new Matrix(n, cols, out);
     }
 
-    static int[] argmax(Matrix x) {
-        int[] out = new int[x.rows()];
-        for (int i = 0; i < x.rows(); i++) {
-            int best = 0;
-            for (int j = 1; j < x.cols(); j++) {
-                if (x.get(i, j) > x.get(i, best)) {
-                    best = j;
-                }
-            }
-            out[i] = best;
-        }
-        return out;
-    }
 
     private static TInt32 range(int from, int to) {
         int[] idx = new int[to - from];
