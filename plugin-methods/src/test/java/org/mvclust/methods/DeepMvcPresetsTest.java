@@ -7,18 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.mvclust.api.MultiViewData;
-import org.mvclust.runtime.cli.Evaluation;
-import org.mvclust.runtime.config.GraphLoader;
-import org.mvclust.runtime.config.GraphSpec;
-import org.mvclust.runtime.graph.Model;
-import org.mvclust.runtime.graph.ModelBuilder;
 import org.mvclust.runtime.plugin.PluginLoader;
 import org.mvclust.runtime.plugin.Registry;
-import org.mvclust.runtime.train.Progress;
-import org.mvclust.runtime.train.Trainer;
-import org.mvclust.testkit.TestData;
-import org.tensorflow.Session;
 
 /**
  * DeepMVC's methods as presets, small, on seeded blobs: one step of each phase changes the parts that phase trains and
@@ -91,43 +81,8 @@ class DeepMvcPresetsTest {
 
     /** Checks the phases' steps and trains briefly; returns the last step's logged losses. */
     private static Map<String, Object> check(String preset, List<String> sets, Map<String, List<String>> trains) {
-        MultiViewData data = TestData.blobs(60, 3, 4, 6, 5);
-        List<String> all = new ArrayList<>(sets);
-        for (String phase : trains.keySet()) {
-            all.add("phases." + phase + ".epochs=2");
-            all.add("phases." + phase + ".batch=20");
-        }
-        GraphSpec spec = new GraphLoader(REGISTRY).load(preset, all);
-        List<String> parts = List.of("enc_0.", "enc_1.", "dec_0.", "dec_1.", "fusion.", "ddc.", "cluster.", "over.");
-        try (Model model = new ModelBuilder(spec, REGISTRY, 3, 1).build(data.views());
-             Session session = new Session(model.graph())) {
-            StepProbe.initialise(session, model);
-            assertThat(model.steps().keySet()).containsExactlyInAnyOrderElementsOf(trains.keySet());
-            trains.forEach((phase, expected) -> {
-                Set<String> changed = StepProbe.changedBy(session, model, model.steps().get(phase).get(0), 20);
-                for (String part : parts) {
-                    boolean moved = changed.stream().anyMatch(n -> n.startsWith(part));
-                    assertThat(moved).as(preset + " " + phase + " changes " + part).isEqualTo(expected.contains(part));
-                }
-            });
-        }
-        Trainer.Outcome out;
-        try (Model model = new ModelBuilder(spec, REGISTRY, 3, 1).build(data.views())) {
-            out = new Trainer(model, spec, REGISTRY, data.samples(), 3,
-                    new Trainer.Options(1, 2, null, 0, false, 0, new Progress(null, false)), "fp",
-                    List.of(new Evaluation(data.labels()))).run();
-        }
-        assertThat(out.steps()).isNotEmpty();
-        for (Map<String, Object> s : out.steps()) {
-            s.forEach((k, v) -> {
-                if (v instanceof Double d) {
-                    assertThat(d).as(preset + " " + k).isFinite();
-                }
-            });
-        }
-        assertThat(out.finalLoss()).isFinite();
-        assertThat(out.labels()).hasSize(60);
-        return out.steps().get(out.steps().size() - 1);
+        return PresetCheck.last(PresetCheck.run(REGISTRY, preset, sets, trains,
+                List.of("enc_0.", "enc_1.", "dec_0.", "dec_1.", "fusion.", "ddc.", "cluster.", "over."), Set.of()));
     }
 
     private static double num(Map<String, Object> step, String name) {
