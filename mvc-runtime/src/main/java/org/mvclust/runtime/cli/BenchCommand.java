@@ -76,11 +76,14 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** One grid cell; {@code label} (the cell's {@code name} or {@code label}, default the method) names its results. */
     private record Cell(String method, String label, String dataset, List<String> sets, int maxSeeds, int runs, RunSelection select,
-                        double split) {
+                        double split, int splitSeed) {
     }
 
+    /** {@code split_seed: seed}: each seed of the cell draws its own split. */
+    private static final int SPLIT_BY_SEED = -1;
+
     private static final List<String> CELL_KEYS = List.of("method", "name", "label", "datasets", "set", "seeds", "runs", "select",
-            "missing", "missing_seed", "impute", "split");
+            "missing", "missing_seed", "impute", "split", "split_seed");
 
     private final BenchRunner runner;
 
@@ -117,7 +120,7 @@ public final class BenchCommand implements Callable<Integer> {
                 wanted.addAll(cell.sets());
                 BenchTask task = new BenchTask(cell.method(), cell.label(), cell.dataset(), wanted, cell.sets(), s, cell.runs(),
                         cell.select().toString(), threads, device, DataResolver.dataDirs(dataDir).stream().map(Path::toString).toList(),
-                        dir.toString(), quiet, cell.split());
+                        dir.toString(), quiet, cell.split(), cell.splitSeed() == SPLIT_BY_SEED ? s : cell.splitSeed());
                 @SuppressWarnings("unchecked")
                 Map<String, Object> before = Files.isRegularFile(metrics)
                         ? Yaml.JSON.convertValue(Yaml.JSON.readTree(metrics.toFile()), Map.class) : null;
@@ -239,14 +242,14 @@ public final class BenchCommand implements Callable<Integer> {
                 for (String d : MissingCells.datasets(c, grid + ": cells[" + i + "]")) {
                     String method = c.get("method").asText();
                     out.add(new Cell(method, c.hasNonNull("label") ? c.get("label").asText() : c.path("name").asText(method), d, cs,
-                            maxSeeds, cellRuns, cellSelect, split(c, grid + ": cells[" + i + "]")));
+                            maxSeeds, cellRuns, cellSelect, split(c, grid + ": cells[" + i + "]"), splitSeed(c, grid + ": cells[" + i + "]")));
                 }
                 i++;
             }
         }
         for (String m : methods) {
             for (String d : datasets) {
-                out.add(new Cell(m, m, d, List.of(), Integer.MAX_VALUE, runs == null ? 1 : runs, selection(select, ""), 0));
+                out.add(new Cell(m, m, d, List.of(), Integer.MAX_VALUE, runs == null ? 1 : runs, selection(select, ""), 0, 0));
             }
         }
         if (runs != null && runs < 1) {
@@ -286,6 +289,24 @@ public final class BenchCommand implements Callable<Integer> {
             throw new ConfigException(where + ": 'split' must be a fraction between 0 and 1 (e.g. 0.8), not " + v);
         }
         return v.asDouble();
+    }
+
+    /** A cell's {@code split_seed}: a whole number, or {@code seed} for a split per seed (default 0: one split for all). */
+    private static int splitSeed(JsonNode cell, String where) {
+        JsonNode v = cell.get("split_seed");
+        if (v == null) {
+            return 0;
+        }
+        if (!cell.has("split")) {
+            throw new ConfigException(where + ": 'split_seed' needs 'split'");
+        }
+        if (v.isTextual() && v.asText().equals("seed")) {
+            return SPLIT_BY_SEED;
+        }
+        if (!v.canConvertToInt() || v.asInt() < 0) {
+            throw new ConfigException(where + ": 'split_seed' must be a whole number of at least 0 or 'seed', not " + v);
+        }
+        return v.asInt();
     }
 
     private static RunSelection selection(String s, String where) {
@@ -337,7 +358,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     private static boolean sameCell(BenchTask a, BenchTask b) {
         return a.method().equals(b.method()) && a.label().equals(b.label()) && a.dataset().equals(b.dataset())
-                && a.overrides().equals(b.overrides()) && a.runs() == b.runs();
+                && a.overrides().equals(b.overrides()) && a.runs() == b.runs() && a.splitSeed() == b.splitSeed();
     }
 
     private String markdown(String gridName, List<Map<String, Object>> rows, double rate) throws IOException {

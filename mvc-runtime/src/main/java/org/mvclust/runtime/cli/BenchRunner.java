@@ -24,7 +24,7 @@ public final class BenchRunner {
     /** Loads and checks the task's graph and dataset; tasks of one cell may share what this returns. */
     Experiment open(BenchTask t) throws DatasetException {
         Experiment exp = experiments.open(t.method(), t.dataset(), t.dataDirs().stream().map(Path::of).toList(), null,
-                new Experiment.Settings(t.overrides(), t.threads(), 10, 60, 0, true, true, t.device()), t.split());
+                new Experiment.Settings(t.overrides(), t.threads(), 10, 60, 0, true, true, t.device()), t.split(), t.splitSeed());
         RunSelection.parse(t.select()).check(exp.spec);
         return exp;
     }
@@ -70,6 +70,7 @@ public final class BenchRunner {
         r.put("overrides", String.join(" ", t.cellSets()));
         if (m.get("held_out") instanceof Map<?, ?> held) {
             r.put("held_samples", held.get("samples"));
+            r.put("split_seed", held.get("split_seed"));
             Map<?, ?> hm = (Map<?, ?>) held.get("metrics");
             metricSet.names().forEach(k -> r.put("held_" + k, hm.get(k)));
             Map<?, ?> tm = held.get("train_by_model") instanceof Map<?, ?> x ? x : Map.of();

@@ -15,7 +15,7 @@ import org.mvclust.runtime.config.Yaml;
  */
 public record BenchTask(String method, String label, String dataset, List<String> overrides, List<String> cellSets,
                         int seed, int runs, String select, int threads, String device, List<String> dataDirs, String dir,
-                        boolean quiet, double split) implements Serializable {
+                        boolean quiet, double split, int splitSeed) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     public BenchTask {
@@ -26,7 +26,7 @@ public record BenchTask(String method, String label, String dataset, List<String
 
     /** The same task on another device ({@code cpu}, {@code gpu:N}), e.g. the GPU a cluster scheduler assigned. */
     public BenchTask onDevice(String dev) {
-        return new BenchTask(method, label, dataset, overrides, cellSets, seed, runs, select, threads, dev, dataDirs, dir, quiet, split);
+        return new BenchTask(method, label, dataset, overrides, cellSets, seed, runs, select, threads, dev, dataDirs, dir, quiet, split, splitSeed);
     }
 
     public String toJson() {
@@ -45,6 +45,7 @@ public record BenchTask(String method, String label, String dataset, List<String
         m.put("dir", dir);
         m.put("quiet", quiet);
         m.put("split", split);
+        m.put("split_seed", splitSeed);
         return json(m);
     }
 
@@ -60,7 +61,8 @@ public record BenchTask(String method, String label, String dataset, List<String
                 (List<String>) m.get("overrides"), (List<String>) m.get("cell_sets"), ((Number) m.get("seed")).intValue(),
                 ((Number) m.get("runs")).intValue(), (String) m.get("select"), ((Number) m.get("threads")).intValue(),
                 (String) m.get("device"), (List<String>) m.get("data_dirs"), (String) m.get("dir"), (Boolean) m.get("quiet"),
-                m.get("split") instanceof Number sp ? sp.doubleValue() : 0);
+                m.get("split") instanceof Number sp ? sp.doubleValue() : 0,
+                m.get("split_seed") instanceof Number ss ? ss.intValue() : 0);
     }
 
     /** The row of a task that failed: its cell and seed, and why. */

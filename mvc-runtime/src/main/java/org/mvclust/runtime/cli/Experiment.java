@@ -79,26 +79,29 @@ final class Experiment {
 
         Experiment open(String method, String dataset, List<Path> dataDirs, Integer clusters, Settings settings)
                 throws DatasetException {
-            return new Experiment(this, method, dataset, dataDirs, clusters, settings, 0);
+            return new Experiment(this, method, dataset, dataDirs, clusters, settings, 0, 0);
         }
 
-        /** With {@code split} in (0, 1): trains on that fraction of the samples and evaluates the rest with the model. */
-        Experiment open(String method, String dataset, List<Path> dataDirs, Integer clusters, Settings settings, double split)
-                throws DatasetException {
-            return new Experiment(this, method, dataset, dataDirs, clusters, settings, split);
+        /**
+         * With {@code split} in (0, 1): trains on that fraction of the samples, drawn with {@code splitSeed}, and
+         * evaluates the rest with the model.
+         */
+        Experiment open(String method, String dataset, List<Path> dataDirs, Integer clusters, Settings settings, double split,
+                        long splitSeed) throws DatasetException {
+            return new Experiment(this, method, dataset, dataDirs, clusters, settings, split, splitSeed);
         }
     }
 
     /** Loads and validates everything before any training: graph, dataset, cluster count, preprocessing. */
     private Experiment(Factory f, String method, String dataset, List<Path> dataDirs, Integer clusters, Settings settings,
-                       double split) throws DatasetException {
+                       double split, long splitSeed) throws DatasetException {
         this.registry = f.registry;
         this.metrics = f.metrics;
         this.settings = settings;
         this.spec = f.graphs.load(method, settings.overrides());
         Incomplete.Split request = Incomplete.take(dataset);
         MultiViewData loaded = f.datasets.load(request.dataset(), dataDirs, spec.readerOptions(DataResolver.name(dataset)));
-        Split part = split > 0 ? Split.of(loaded, split, 0) : null; // one split for every seed, so runs compare
+        Split part = split > 0 ? Split.of(loaded, split, splitSeed) : null;
         // a copy of the training part: preprocessing scales the data in place, and HeldOut predicts part.train() as read
         this.incomplete = Incomplete.prepare(part == null ? loaded : Split.rows(loaded, part.trainRows(), "train"), request, spec);
         if (part != null && incomplete.mask() != null) {

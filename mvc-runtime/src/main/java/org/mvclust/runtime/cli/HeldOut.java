@@ -23,6 +23,7 @@ final class HeldOut {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("samples", split.held().samples());
         out.put("train_samples", split.train().samples());
+        out.put("split_seed", split.seed());
         Predictor.Prediction p;
         Predictor.Prediction inSample;
         try {

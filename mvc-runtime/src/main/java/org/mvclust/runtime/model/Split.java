@@ -12,7 +12,7 @@ import org.mvclust.runtime.ConfigException;
  * A seeded split of the samples into a training part and a held-back part, drawn without looking at the labels (not
  * stratified); each part keeps the dataset's order.
  */
-public record Split(MultiViewData train, MultiViewData held, int[] trainRows, int[] heldRows) {
+public record Split(MultiViewData train, MultiViewData held, int[] trainRows, int[] heldRows, long seed) {
 
     public static Split of(MultiViewData d, double fraction, long seed) {
         int n = d.samples();
@@ -36,7 +36,7 @@ public record Split(MultiViewData train, MultiViewData held, int[] trainRows, in
         int[] held = Arrays.copyOfRange(order, keep, n);
         Arrays.sort(train);
         Arrays.sort(held);
-        return new Split(rows(d, train, "train"), rows(d, held, "held"), train, held);
+        return new Split(rows(d, train, "train"), rows(d, held, "held"), train, held, seed);
     }
 
     /** The samples {@code rows} of {@code d}, in that order. */

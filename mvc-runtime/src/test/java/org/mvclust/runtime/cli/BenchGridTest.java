@@ -32,7 +32,7 @@ class BenchGridTest {
         } finally {
             System.setErr(old);
         }
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("cells[0]: unknown key 'sets' (known: method, name, label, datasets, set, seeds, runs, select, missing, missing_seed, impute, split)");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("cells[0]: unknown key 'sets' (known: method, name, label, datasets, set, seeds, runs, select, missing, missing_seed, impute, split, split_seed)");
         assertThat(tmp.resolve("r/g.csv")).doesNotExist();
     }
 
