@@ -52,8 +52,8 @@ public final class BenchCommand implements Callable<Integer> {
             description = "The papers' numbers: method,dataset,metric,value,source (default: ${DEFAULT-VALUE}, skipped if absent).")
     Path reported;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Directory with dataset files (default: $MVCLUST_DATA, then ./data).")
-    Path dataDir;
+    @Mixin
+    DataDirOption dataDir;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override applied to every method; repeatable.")
     List<String> sets = new ArrayList<>();
@@ -119,7 +119,7 @@ public final class BenchCommand implements Callable<Integer> {
                 List<String> wanted = new ArrayList<>(sets);
                 wanted.addAll(cell.sets());
                 BenchTask task = new BenchTask(cell.method(), cell.label(), cell.dataset(), wanted, cell.sets(), s, cell.runs(),
-                        cell.select().toString(), threads, device, DataResolver.dataDirs(dataDir).stream().map(Path::toString).toList(),
+                        cell.select().toString(), threads, device, dataDir.dirs().stream().map(Path::toString).toList(),
                         dir.toString(), quiet, cell.split(), cell.splitSeed() == SPLIT_BY_SEED ? s : cell.splitSeed());
                 @SuppressWarnings("unchecked")
                 Map<String, Object> before = Files.isRegularFile(metrics)

@@ -18,8 +18,8 @@ final class DatasetsCommand implements Runnable {
     @Mixin
     Common common;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Directory with dataset files (default: $MVCLUST_DATA, then ./data).")
-    Path dataDir;
+    @Mixin
+    DataDirOption dataDir;
 
     private final Map<String, DatasetReader> readers;
     private final List<DatasetCatalog> catalogs;
@@ -32,7 +32,7 @@ final class DatasetsCommand implements Runnable {
 
     @Override
     public void run() {
-        List<Path> dirs = DataResolver.dataDirs(dataDir);
+        List<Path> dirs = dataDir.dirs();
         System.out.println("looked in: " + dirs.stream().map(d -> d.toAbsolutePath().normalize()
                 + (Files.isDirectory(d) ? "" : " (missing)")).toList());
         for (DatasetCatalog c : catalogs) {

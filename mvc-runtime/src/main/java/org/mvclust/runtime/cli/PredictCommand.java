@@ -30,8 +30,8 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = {"-d", "--dataset"}, required = true, description = "NAME[:key=value,...] or a file path, with the model's views.")
     String dataset;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Directory with dataset files (default: $MVCLUST_DATA, then ./data).")
-    Path dataDir;
+    @Mixin
+    DataDirOption dataDir;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: predictions/DATASET).")
     Path out;
@@ -71,7 +71,7 @@ public final class PredictCommand implements Callable<Integer> {
         ModelFiles m = ModelFiles.open(model);
         Predictor predictor = new Predictor(registry);
         GraphSpec spec = predictor.spec(m);
-        MultiViewData data = datasets.load(dataset, DataResolver.dataDirs(dataDir), spec.readerOptions(DataResolver.name(dataset)));
+        MultiViewData data = datasets.load(dataset, dataDir.dirs(), spec.readerOptions(DataResolver.name(dataset)));
         Predictor.checkViews(m, data);
         if (soft && !m.readoutType().equals("argmax")) {
             throw new org.mvclust.runtime.ConfigException("--soft: this model's readout is " + m.readoutType()

@@ -32,8 +32,8 @@ public final class RunCommand implements Callable<Integer> {
             description = "Remove views: rate=R (of the sample-view pairs, each sample keeps one), seed=S, mechanism=mcar; or file=MASK.csv; impute=mean|knn fills them instead of masking.")
     String missing;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Directory with dataset files (default: $MVCLUST_DATA, then ./data).")
-    Path dataDir;
+    @Mixin
+    DataDirOption dataDir;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a graph value (e.g. fusion=mean, losses.recon.weight=0.5); repeatable.")
     List<String> sets = new ArrayList<>();
@@ -101,7 +101,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         RunSelection selection = RunSelection.parse(select);
         ClusterCount auto = ClusterCount.parse(clusters);
-        Experiment exp = experiments.open(method, Incomplete.withFlag(dataset, missing), DataResolver.dataDirs(dataDir), auto != null ? (Integer) auto.min() : ClusterCount.number(clusters),
+        Experiment exp = experiments.open(method, Incomplete.withFlag(dataset, missing), dataDir.dirs(), auto != null ? (Integer) auto.min() : ClusterCount.number(clusters),
                 new Experiment.Settings(sets, threads, checkpointEvery, checkpointSeconds, evalEvery, resume, !noPlots, device));
         selection.check(exp.spec);
         if (auto != null) {

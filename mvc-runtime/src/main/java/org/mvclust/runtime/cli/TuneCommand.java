@@ -32,8 +32,8 @@ public final class TuneCommand implements Callable<Integer> {
     @Option(names = {"-d", "--dataset"}, description = "Dataset spec (default: the grid's 'dataset', else synthetic).")
     String dataset;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Directory with dataset files (default: $MVCLUST_DATA, then ./data).")
-    Path dataDir;
+    @Mixin
+    DataDirOption dataDir;
 
     @Option(names = "--grid", paramLabel = "FILE", description = "YAML: {method, dataset, set: [k=v..], search: {KEY: [v..] or A..B[:N[:log]]}, seeds, select, random}.")
     Path grid;
@@ -176,7 +176,7 @@ public final class TuneCommand implements Callable<Integer> {
     }
 
     private Experiment open(String m, String d, List<String> overrides, Integer k) throws Exception {
-        return experiments.open(m, d, DataResolver.dataDirs(dataDir), k, new Experiment.Settings(overrides, threads, 10, 60, 0, true, false, device));
+        return experiments.open(m, d, dataDir.dirs(), k, new Experiment.Settings(overrides, threads, 10, 60, 0, true, false, device));
     }
 
     /** The candidate's number of clusters: its 'clusters' value, else --clusters, else null (the labels' classes). */
