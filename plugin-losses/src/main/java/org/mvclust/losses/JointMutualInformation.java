@@ -29,6 +29,11 @@ public final class JointMutualInformation {
 
     /** The D × D joint matrix P (normalised, before clamping). */
     public static Operand<TFloat32> joint(Ops tf, Operand<TFloat32> a, Operand<TFloat32> b, boolean symmetrise) {
+        Operand<TFloat32> p = unnormalised(tf, a, b, symmetrise);
+        return tf.math.div(p, tf.sum(p, tf.constant(new int[] {0, 1})));
+    }
+
+    private static Operand<TFloat32> unnormalised(Ops tf, Operand<TFloat32> a, Operand<TFloat32> b, boolean symmetrise) {
         if (a.shape().size(1) != b.shape().size(1)) {
             throw new IllegalArgumentException("joint MI needs equal widths, got " + a.shape() + " and " + b.shape());
         }
@@ -36,7 +41,7 @@ public final class JointMutualInformation {
         if (symmetrise) {
             p = tf.math.mul(tf.constant(0.5f), tf.math.add(p, tf.linalg.transpose(p, tf.constant(new int[] {1, 0}))));
         }
-        return tf.math.div(p, tf.sum(p, tf.constant(new int[] {0, 1})));
+        return p;
     }
 
     public static Operand<TFloat32> estimate(Ops tf, Operand<TFloat32> a, Operand<TFloat32> b, boolean symmetrise,
@@ -50,13 +55,7 @@ public final class JointMutualInformation {
      */
     public static Operand<TFloat32> estimate(Ops tf, Operand<TFloat32> a, Operand<TFloat32> b, boolean symmetrise,
                                              double eps, double lambda, Operand<TFloat32> present) {
-        if (a.shape().size(1) != b.shape().size(1)) {
-            throw new IllegalArgumentException("joint MI needs equal widths, got " + a.shape() + " and " + b.shape());
-        }
-        Operand<TFloat32> p = tf.linalg.matMul(tf.math.mul(a, present), b, org.tensorflow.op.linalg.MatMul.transposeA(true));
-        if (symmetrise) {
-            p = tf.math.mul(tf.constant(0.5f), tf.math.add(p, tf.linalg.transpose(p, tf.constant(new int[] {1, 0}))));
-        }
+        Operand<TFloat32> p = unnormalised(tf, tf.math.mul(a, present), b, symmetrise);
         p = tf.math.div(p, tf.math.maximum(tf.sum(p, tf.constant(new int[] {0, 1})), tf.constant(1e-12f)));
         Operand<TFloat32> any = tf.math.minimum(tf.sum(present, tf.constant(new int[] {0, 1})), tf.constant(1f));
         return tf.math.mul(terms(tf, p, eps, lambda), any);
