@@ -61,6 +61,17 @@ public final class Layers {
      * normalises with the moving averages.
      */
     public static Operand<TFloat32> batchNorm(BuildContext ctx, String name, Operand<TFloat32> x, double momentum, double eps) {
+        return batchNorm(ctx, name, x, momentum, eps, null);
+    }
+
+    /**
+     * As {@link #batchNorm(BuildContext, String, Operand, double, double)} with the batch statistics taken over the rows
+     * whose presence {@code mask} ([batch, 1], see {@link Masks}) is 1, as if the batch held those rows alone; the other
+     * rows are normalised with the same statistics, and a batch without any present row leaves the moving averages as
+     * they are. A null mask is the unmasked layer.
+     */
+    public static Operand<TFloat32> batchNorm(BuildContext ctx, String name, Operand<TFloat32> x, double momentum, double eps,
+                                              Operand<TFloat32> mask) {
         long width = x.shape().size(1);
         if (width < 0) {
             throw new IllegalArgumentException(name + ": input width unknown");
@@ -72,12 +83,29 @@ public final class Layers {
         Operand<TFloat32> movingMean = ctx.state(name + ".moving_mean", shape, Initializer.zeros());
         Operand<TFloat32> movingVar = ctx.state(name + ".moving_var", shape, Initializer.constant(1f));
         Operand<org.tensorflow.types.TInt32> rows = tf.constant(new int[] {0});
-        Operand<TFloat32> mean = tf.math.mean(x, rows);
-        Operand<TFloat32> var = tf.math.mean(tf.math.squaredDifference(x, mean), rows);
-        Operand<TFloat32> n = tf.dtypes.cast(tf.gather(tf.shape(x), tf.constant(0), tf.constant(0)), TFloat32.class);
+        Operand<TFloat32> mean;
+        Operand<TFloat32> var;
+        Operand<TFloat32> n;
+        Operand<TFloat32> m;
+        Operand<TFloat32> keep;
+        if (mask == null) {
+            mean = tf.math.mean(x, rows);
+            var = tf.math.mean(tf.math.squaredDifference(x, mean), rows);
+            n = tf.dtypes.cast(tf.gather(tf.shape(x), tf.constant(0), tf.constant(0)), TFloat32.class);
+        } else {
+            n = tf.sum(tf.reshape(mask, tf.constant(new long[] {-1})), tf.constant(0));
+            Operand<TFloat32> count = tf.math.maximum(n, tf.constant(1f));
+            mean = tf.math.div(tf.sum(tf.math.mul(x, mask), rows), count);
+            var = tf.math.div(tf.sum(tf.math.mul(tf.math.squaredDifference(x, mean), mask), rows), count);
+        }
         Operand<TFloat32> unbiased = tf.math.mul(var, tf.math.div(n, tf.math.maximum(tf.math.sub(n, tf.constant(1f)), tf.constant(1f))));
-        Operand<TFloat32> m = tf.constant((float) momentum);
-        Operand<TFloat32> keep = tf.constant((float) (1 - momentum));
+        if (mask == null) {
+            m = tf.constant((float) momentum);
+            keep = tf.constant((float) (1 - momentum));
+        } else {
+            m = tf.math.mul(tf.constant((float) momentum), tf.math.minimum(n, tf.constant(1f)));
+            keep = tf.math.sub(tf.constant(1f), m);
+        }
         ctx.onTrainStep(tf.assign(movingMean, tf.math.add(tf.math.mul(keep, movingMean), tf.math.mul(m, tf.stopGradient(mean)))));
         ctx.onTrainStep(tf.assign(movingVar, tf.math.add(tf.math.mul(keep, movingVar), tf.math.mul(m, tf.stopGradient(unbiased)))));
         Operand<TFloat32> on = tf.dtypes.cast(ctx.training(), TFloat32.class);

@@ -9,13 +9,15 @@ import org.mvclust.api.ParamSpec;
 import org.mvclust.api.Params;
 import org.mvclust.api.Port;
 import org.mvclust.nn.Layers;
+import org.mvclust.nn.Masks;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
  * The DDC clustering module (Kampffmeyer et al. 2019, as used by EAMC): hidden = BatchNorm(ReLU(Linear(x → hidden))),
- * out = softmax(Linear(hidden → K)). The DDC losses take their kernel from {@code hidden}.
+ * out = softmax(Linear(hidden → K)). The DDC losses take their kernel from {@code hidden}. With {@code mask} wired, the
+ * batch norm takes its statistics over the present samples only (absent rows are computed but meaningless).
  */
 public final class DdcHead implements Head {
     public static final String NAME = "ddc";
@@ -32,7 +34,7 @@ public final class DdcHead implements Head {
 
     @Override
     public List<Port> inputs() {
-        return List.of(Port.one("x", "representation, samples × features"));
+        return List.of(Port.one("x", "representation, samples × features"), Masks.VIEW_PORT);
     }
 
     @Override
@@ -56,7 +58,8 @@ public final class DdcHead implements Head {
         String init = p.getString("init");
         Operand<TFloat32> hidden = tf.nn.relu(Layers.dense(ctx, "hidden", in.one("x"), p.getInt("hidden"), init));
         if (p.getBoolean("batch_norm")) {
-            hidden = Layers.batchNorm(ctx, "bn", hidden, p.getDouble("momentum"), p.getDouble("eps"));
+            hidden = Layers.batchNorm(ctx, "bn", hidden, p.getDouble("momentum"), p.getDouble("eps"),
+                    in.has("mask") ? in.one("mask") : null);
         }
         Operand<TFloat32> out = tf.nn.softmax(Layers.dense(ctx, "out", hidden, ctx.clusters(), init));
         return Map.of("out", out, "hidden", hidden);

@@ -8,13 +8,15 @@ import org.mvclust.api.Loss;
 import org.mvclust.api.ParamSpec;
 import org.mvclust.api.Params;
 import org.mvclust.api.Port;
+import org.mvclust.nn.Masks;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
  * I(a; b) by the batch joint-matrix estimator ({@link JointMutualInformation}); the value is +MI, so a positive weight
- * compresses (minimises MI) and a negative weight preserves (maximises MI).
+ * compresses (minimises MI) and a negative weight preserves (maximises MI). With {@code mask} wired, the joint matrix
+ * sums over the samples having the view only (0 for a batch without any).
  */
 public final class JointMiLoss implements Loss {
     public static final String NAME = "joint_mi";
@@ -32,7 +34,7 @@ public final class JointMiLoss implements Loss {
     @Override
     public List<Port> inputs() {
         return List.of(Port.one("a", "samples × D, rows non-negative after the transform"),
-                Port.one("b", "samples × D, rows non-negative after the transform"));
+                Port.one("b", "samples × D, rows non-negative after the transform"), Masks.VIEW_PORT);
     }
 
     @Override
@@ -57,6 +59,10 @@ public final class JointMiLoss implements Loss {
         Operand<TFloat32> b = JointMutualInformation.transform(tf, p.getString("transform"), in.one("b"));
         if (p.getBoolean("detach_b")) {
             b = tf.stopGradient(b);
+        }
+        if (in.has("mask")) {
+            return Map.of("loss", JointMutualInformation.estimate(tf, a, b, p.getBoolean("symmetrise"), p.getDouble("eps"),
+                    p.getDouble("lambda"), in.one("mask")));
         }
         return Map.of("loss", JointMutualInformation.estimate(tf, a, b, p.getBoolean("symmetrise"), p.getDouble("eps"),
                 p.getDouble("lambda")));

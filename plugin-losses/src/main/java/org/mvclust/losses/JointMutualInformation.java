@@ -29,6 +29,11 @@ public final class JointMutualInformation {
 
     /** The D × D joint matrix P (normalised, before clamping). */
     public static Operand<TFloat32> joint(Ops tf, Operand<TFloat32> a, Operand<TFloat32> b, boolean symmetrise) {
+        Operand<TFloat32> p = unnormalised(tf, a, b, symmetrise);
+        return tf.math.div(p, tf.sum(p, tf.constant(new int[] {0, 1})));
+    }
+
+    private static Operand<TFloat32> unnormalised(Ops tf, Operand<TFloat32> a, Operand<TFloat32> b, boolean symmetrise) {
         if (a.shape().size(1) != b.shape().size(1)) {
             throw new IllegalArgumentException("joint MI needs equal widths, got " + a.shape() + " and " + b.shape());
         }
@@ -36,12 +41,27 @@ public final class JointMutualInformation {
         if (symmetrise) {
             p = tf.math.mul(tf.constant(0.5f), tf.math.add(p, tf.linalg.transpose(p, tf.constant(new int[] {1, 0}))));
         }
-        return tf.math.div(p, tf.sum(p, tf.constant(new int[] {0, 1})));
+        return p;
     }
 
     public static Operand<TFloat32> estimate(Ops tf, Operand<TFloat32> a, Operand<TFloat32> b, boolean symmetrise,
                                              double eps, double lambda) {
-        Operand<TFloat32> p = joint(tf, a, b, symmetrise);
+        return terms(tf, joint(tf, a, b, symmetrise), eps, lambda);
+    }
+
+    /**
+     * The estimate over the samples whose {@code present} ([batch, 1]) is 1, as if the batch held those alone; 0 when
+     * it holds none.
+     */
+    public static Operand<TFloat32> estimate(Ops tf, Operand<TFloat32> a, Operand<TFloat32> b, boolean symmetrise,
+                                             double eps, double lambda, Operand<TFloat32> present) {
+        Operand<TFloat32> p = unnormalised(tf, tf.math.mul(a, present), b, symmetrise);
+        p = tf.math.div(p, tf.math.maximum(tf.sum(p, tf.constant(new int[] {0, 1})), tf.constant(1e-12f)));
+        Operand<TFloat32> any = tf.math.minimum(tf.sum(present, tf.constant(new int[] {0, 1})), tf.constant(1f));
+        return tf.math.mul(terms(tf, p, eps, lambda), any);
+    }
+
+    private static Operand<TFloat32> terms(Ops tf, Operand<TFloat32> p, double eps, double lambda) {
         Operand<TInt32> rows = tf.constant(0);
         Operand<TInt32> cols = tf.constant(1);
         Operand<TFloat32> e = tf.constant((float) eps);

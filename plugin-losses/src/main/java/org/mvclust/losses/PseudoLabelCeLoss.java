@@ -8,12 +8,16 @@ import org.mvclust.api.Loss;
 import org.mvclust.api.ParamSpec;
 import org.mvclust.api.Params;
 import org.mvclust.api.Port;
+import org.mvclust.nn.Masks;
 import org.mvclust.nn.Reductions;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
-/** −(1/B) Σ_n Σ_k t_nk log p_nk: soft assignments p against (pseudo-)label rows t, which get no gradient. */
+/**
+ * −(1/B) Σ_n Σ_k t_nk log p_nk: soft assignments p against (pseudo-)label rows t, which get no gradient. With
+ * {@code mask} wired, the mean runs over the present samples only.
+ */
 public final class PseudoLabelCeLoss implements Loss {
     public static final String NAME = "pseudo_label_ce";
 
@@ -30,7 +34,7 @@ public final class PseudoLabelCeLoss implements Loss {
     @Override
     public List<Port> inputs() {
         return List.of(Port.one("p", "soft assignments, samples × clusters"),
-                Port.one("target", "pseudo-labels, samples × clusters (no gradient)"));
+                Port.one("target", "pseudo-labels, samples × clusters (no gradient)"), Masks.VIEW_PORT);
     }
 
     @Override
@@ -47,6 +51,9 @@ public final class PseudoLabelCeLoss implements Loss {
         Operand<TFloat32> t = tf.stopGradient(in.one("target"));
         Operand<TFloat32> logp = params.getBoolean("double_softmax") ? tf.nn.logSoftmax(p)
                 : tf.math.log(tf.math.maximum(p, tf.constant((float) params.getDouble("eps"))));
+        if (in.has("mask")) {
+            return Map.of("loss", Masks.presentMean(tf, tf.math.neg(tf.sum(tf.math.mul(t, logp), tf.constant(1))), in.one("mask")));
+        }
         return Map.of("loss", Reductions.crossEntropy(tf, t, logp));
     }
 }
