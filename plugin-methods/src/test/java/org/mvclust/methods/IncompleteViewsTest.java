@@ -38,7 +38,7 @@ class IncompleteViewsTest {
 
     @Test
     void presetsWithoutMasksRefuseIncompleteDataByName() {
-        for (String preset : List.of("msdib", "bmvc", "dmac", "nmode-mvc", "infoddc")) {
+        for (String preset : List.of("msdib", "dmac", "nmode-mvc", "infoddc")) {
             GraphSpec spec = new GraphLoader(REGISTRY).load(preset, List.of());
             assertThatThrownBy(() -> Incomplete.prepare(incomplete(0.3), split("none"), spec))
                     .isInstanceOf(ConfigException.class)
@@ -95,12 +95,15 @@ class IncompleteViewsTest {
             masked.add(preset);
             List<String> shorter = new java.util.ArrayList<>(List.of("latent=16"));
             for (GraphSpec.PhaseSpec phase : full.phases()) {
+                if (!phase.isGroup() && phase.steps().isEmpty()) {
+                    continue; // actions only (bmvc's graphs)
+                }
                 shorter.add("phases." + phase.name() + ".epochs=2");
                 shorter.add("phases." + phase.name() + ".batch=40");
             }
             assertIgnoresAbsentRows(new GraphLoader(REGISTRY).load(preset, shorter), p);
         }
-        assertThat(masked).containsExactlyInAnyOrder("ae-ddc", "ae-km", "ae-kmeans", "aecoddc", "aecokm", "comvc", "ddc", "eamc", "simvc");
+        assertThat(masked).containsExactlyInAnyOrder("ae-ddc", "ae-km", "ae-kmeans", "aecoddc", "aecokm", "bmvc", "comvc", "ddc", "eamc", "simvc");
     }
 
     /** The check above can fail: comvc with its contrast's mask unwired sees the noise in the absent rows. */
