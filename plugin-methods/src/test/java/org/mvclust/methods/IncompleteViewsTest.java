@@ -116,6 +116,16 @@ class IncompleteViewsTest {
         assertThatThrownBy(() -> assertIgnoresAbsentRows(spec, p)).isInstanceOf(AssertionError.class);
     }
 
+    /** bmvc's QR heads orthogonalise over the batch: with their mask unwired the absent rows move the present ones. */
+    @Test
+    void bmvcNeedsItsQrHeadsMasked() throws Exception {
+        GraphSpec spec = new GraphLoader(REGISTRY).load("bmvc", List.of("latent=16", "phases.train.epochs=2", "phases.train.batch=40",
+                "nodes.cluster.in={x: z}"));
+        Incomplete.Prepared p = Incomplete.prepare(incomplete(0.3), split("none"), spec);
+        assertThat(p.info().get("masked_by")).isEqualTo(List.of("nodes.fusion", "nodes.graph_x", "losses.recon", "losses.vcr"));
+        assertThatThrownBy(() -> assertIgnoresAbsentRows(spec, p)).isInstanceOf(AssertionError.class).hasMessageContaining("[bmvc]");
+    }
+
     private static void assertIgnoresAbsentRows(GraphSpec spec, Incomplete.Prepared p) {
         int[] zeros = train(spec, p.data().views(), p.mask(), p.data());
         java.util.Random rng = new java.util.Random(9);
