@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Complete data is unchanged by masking: trains the presets whose graphs take the mask since ae-kmeans and ddc did
 # (and infoddc, which unwired it) at seed 0 with a short schedule, one thread, and prints the SHA-256 of each run's
-# labels.csv. labels-before.csv is this script's output at the commit before those presets masked, labels.csv after.
+# labels.csv. labels-before.csv is this script's output at the commit before those presets masked (the bmvc rows: before
+# bmvc masked), labels.csv after.
 #   benchmarks/incomplete/labels.sh [--data-dir DIR] [--out FILE]   (default DIR: $MVCLUST_DATA or ../shared/datasets)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -23,12 +24,13 @@ declare -A short=(
   [aecokm]="phases.train.epochs=3"
   [infoddc]="phases.pretrain.epochs=3 phases.train.epochs=3"
   [eamc]="phases.train.epochs=3"
+  [bmvc]="phases.train.epochs=3"
 )
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 echo "preset,dataset,labels_sha256" > "$tmp/labels.csv"
 for run in simvc:synthetic comvc:synthetic comvc:hw ae-ddc:synthetic aecoddc:synthetic ae-km:synthetic aecokm:synthetic \
-           infoddc:synthetic eamc:synthetic eamc:hw; do
+           infoddc:synthetic eamc:synthetic eamc:hw bmvc:synthetic bmvc:hw; do
   p="${run%%:*}"; d="${run#*:}"
   sets=()
   for s in ${short[$p]}; do sets+=(--set "$s"); done
