@@ -44,6 +44,49 @@ public final class CanGraph {
         return new Neighbours(index, tf.math.div(tf.math.sub(dk, d), denom));
     }
 
+    /**
+     * {@link #nearest} over the rows present in a view ({@code mask}, [samples, 1], 1 = present), as on those rows alone:
+     * an absent row is nobody's neighbour and has none itself (index its own row, weight 0). A present row with fewer
+     * than k other present rows in the batch takes k' = (present − 1) of them, the k'-th with weight 0; the remaining
+     * entries point at its own row with weight 0.
+     */
+    public static Neighbours nearest(Ops tf, Operand<TFloat32> x, int k, boolean gradient, Operand<TFloat32> mask) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be at least 1, got " + k);
+        }
+        Operand<TFloat32> xs = tf.stopGradient(x);
+        Operand<TFloat32> far = tf.constant(-1e30f);
+        Operand<TFloat32> one = tf.constant(1f);
+        Operand<TFloat32> column = tf.reshape(mask, tf.constant(new int[] {1, -1}));
+        // −d_ij, with −∞ on the diagonal and in the columns of absent rows
+        Operand<TFloat32> negD = tf.math.add(tf.math.mul(tf.math.neg(Distances.squared(tf, xs, xs)), column),
+                tf.math.mul(tf.math.sub(one, column), far));
+        Operand<TInt32> n = tf.slice(tf.shape(x), tf.constant(new int[] {0}), tf.constant(new int[] {1}));
+        negD = tf.linalg.matrixSetDiag(negD, tf.fill(n, far), tf.constant(0));
+        var top = tf.nn.topK(negD, tf.constant(k), TInt32.class);
+        Operand<TFloat32> others = tf.math.maximum(tf.math.sub(tf.sum(mask, tf.constant(new int[] {0, 1})), one), tf.constant(0f));
+        Operand<TFloat32> kept = tf.math.mul(mask, tf.math.minimum(tf.constant((float) k), others));
+        Operand<TFloat32> rank = tf.reshape(tf.dtypes.cast(tf.range(tf.constant(0), tf.constant(k), tf.constant(1)), TFloat32.class),
+                tf.constant(new int[] {1, k}));
+        Operand<TFloat32> valid = tf.dtypes.cast(tf.math.less(rank, kept), TFloat32.class);
+        Operand<TFloat32> last = tf.dtypes.cast(tf.math.equal(rank, tf.math.sub(kept, one)), TFloat32.class);
+        Operand<TInt32> own = rows(tf, top.indices());
+        Operand<TInt32> validInt = tf.dtypes.cast(valid, TInt32.class);
+        Operand<TInt32> index = tf.math.add(tf.math.mul(top.indices(), validInt),
+                tf.math.mul(own, tf.math.sub(tf.constant(1), validInt)));
+        Operand<TFloat32> d;
+        if (gradient) {
+            Operand<TFloat32> diff = tf.math.sub(tf.expandDims(x, tf.constant(1)), tf.gather(x, index, tf.constant(0)));
+            d = tf.math.mul(tf.sum(tf.math.mul(diff, diff), tf.constant(2)), valid);
+        } else {
+            d = tf.math.mul(tf.nn.relu(tf.math.neg(tf.stopGradient(top.values()))), valid);
+        }
+        Operand<TFloat32> dk = tf.sum(tf.math.mul(d, last), tf.constant(1), Sum.keepDims(true));
+        Operand<TFloat32> sum = tf.sum(d, tf.constant(1), Sum.keepDims(true));
+        Operand<TFloat32> denom = tf.math.add(tf.math.sub(tf.math.mul(kept, dk), sum), tf.constant(1e-8f));
+        return new Neighbours(index, tf.math.mul(tf.math.div(tf.math.sub(dk, d), denom), valid));
+    }
+
     /** The row index of every entry of a samples × k index matrix. */
     public static Operand<TInt32> rows(Ops tf, Operand<TInt32> index) {
         Operand<TInt32> shape = tf.shape(index);

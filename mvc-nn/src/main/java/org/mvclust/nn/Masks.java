@@ -34,6 +34,20 @@ public final class Masks {
         return out;
     }
 
+    /**
+     * h_v · m_v · V / Σ_u m_u for every view: absent views become zero rows and a sample's present views are scaled by
+     * the number of views over the number it has, as inverted dropout scales the units it keeps.
+     */
+    public static List<Operand<TFloat32>> zeroAbsentScaled(Ops tf, List<Operand<TFloat32>> views, List<Operand<TFloat32>> masks) {
+        check(views, masks);
+        Operand<TFloat32> scale = tf.math.div(tf.constant((float) views.size()), clamp(tf, FanIn.sum(tf, masks)));
+        List<Operand<TFloat32>> out = new ArrayList<>();
+        for (Operand<TFloat32> h : zeroAbsent(tf, views, masks)) {
+            out.add(tf.math.mul(h, scale));
+        }
+        return out;
+    }
+
     /** Each absent view's row replaced by the mean of the sample's present views (equal widths): m_v h_v + (1 − m_v) h̄. */
     public static List<Operand<TFloat32>> fillAbsent(Ops tf, List<Operand<TFloat32>> views, List<Operand<TFloat32>> masks) {
         long width = views.get(0).shape().size(1);

@@ -7,7 +7,9 @@ import org.mvclust.api.FusionOperator;
 import org.mvclust.api.Inputs;
 import org.mvclust.api.ParamSpec;
 import org.mvclust.api.Params;
+import org.mvclust.api.Port;
 import org.mvclust.nn.Layers;
+import org.mvclust.nn.Masks;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -15,7 +17,9 @@ import org.tensorflow.types.TFloat32;
 /**
  * Combines the views, then one linear layer (no activation) to {@code out} columns. Modes: concat ([h1..hV]·W + b),
  * weighted_sum (softmax weights per sample from the concatenation, Σ_v a_v h_v, then the layer), average (mean, then
- * the layer); the last two need equal widths.
+ * the layer); the last two need equal widths. With {@code mask} (mode concat only), an absent view's block is zeros and
+ * a sample's present blocks are scaled by V / (views it has), as inverted dropout scales what it keeps: the layer then
+ * gets inputs of the size it sees on complete samples, and a sample with fewer views is not pulled towards the bias.
  */
 public final class LinearFusion implements FusionOperator {
     public static final String NAME = "linear";
@@ -33,6 +37,11 @@ public final class LinearFusion implements FusionOperator {
     }
 
     @Override
+    public List<Port> inputs() {
+        return List.of(Port.many("views", "one representation per view, samples × d_v"), Masks.VIEWS_PORT);
+    }
+
+    @Override
     public List<ParamSpec> params() {
         return List.of(
                 ParamSpec.ofInt("out", null, "width of the fused representation"),
@@ -46,6 +55,12 @@ public final class LinearFusion implements FusionOperator {
         Ops tf = ctx.tf();
         String mode = p.getString("mode");
         String init = p.getString("init");
+        if (in.has("mask")) {
+            if (!mode.equals("concat")) {
+                throw new IllegalArgumentException("port mask works with mode concat only, got mode '" + mode + "'");
+            }
+            views = Masks.zeroAbsentScaled(tf, views, in.many("mask"));
+        }
         Operand<TFloat32> cat = tf.concat(views, tf.constant(1));
         Operand<TFloat32> h = switch (mode) {
             case "concat" -> cat;

@@ -10,6 +10,7 @@ import org.mvclust.api.ParamSpec;
 import org.mvclust.api.Params;
 import org.mvclust.api.Port;
 import org.mvclust.nn.CanGraph;
+import org.mvclust.nn.Masks;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -20,7 +21,9 @@ import org.tensorflow.types.TInt32;
  * batch positions of its k nearest rows (as floats, nearest first) and {@code weight} their weights. With
  * {@code cache}, the lists come from state variable {@code cache} (samples × 2k: neighbour dataset rows, then weights),
  * filled once by a store action from output {@code computed} (e.g. {@code store: {from: "g[*]", into: node.cache}});
- * neighbours absent from the batch get weight 0. Use it for graphs of constant features (raw views).
+ * neighbours absent from the batch get weight 0. Use it for graphs of constant features (raw views). With {@code mask}
+ * (the view's presence), the graph of the present rows alone ({@link CanGraph#nearest(Ops, Operand, int, boolean,
+ * Operand)}): a sample that lacks the view is nobody's neighbour and has none (its row points at itself with weight 0).
  */
 public final class KnnHead implements Head {
     public static final String NAME = "knn";
@@ -38,7 +41,8 @@ public final class KnnHead implements Head {
     @Override
     public List<Port> inputs() {
         return List.of(Port.one("x", "features, samples × d"),
-                Port.optional("sample_index", "dataset row of each batch row (the runtime's sample_index); needed by cache"));
+                Port.optional("sample_index", "dataset row of each batch row (the runtime's sample_index); needed by cache"),
+                Masks.VIEW_PORT);
     }
 
     @Override
@@ -58,7 +62,8 @@ public final class KnnHead implements Head {
     public Map<String, Operand<TFloat32>> build(BuildContext ctx, Inputs in, Params p) {
         Ops tf = ctx.tf();
         int k = p.getInt("k");
-        CanGraph.Neighbours nb = CanGraph.nearest(tf, in.one("x"), k, p.getBoolean("gradient"));
+        CanGraph.Neighbours nb = in.has("mask") ? CanGraph.nearest(tf, in.one("x"), k, p.getBoolean("gradient"), in.one("mask"))
+                : CanGraph.nearest(tf, in.one("x"), k, p.getBoolean("gradient"));
         Operand<TFloat32> positions = tf.dtypes.cast(nb.index(), TFloat32.class);
         if (!p.getBoolean("cache")) {
             Operand<TFloat32> computed = in.has("sample_index")
@@ -91,7 +96,13 @@ public final class KnnHead implements Head {
         Operand<TFloat32> own = tf.dtypes.cast(CanGraph.rows(tf, pos), TFloat32.class);
         Operand<TFloat32> index = tf.withControlDependencies(List.of(filled)).identity(
                 tf.math.add(tf.math.mul(present, tf.dtypes.cast(pos, TFloat32.class)), tf.math.mul(tf.math.sub(tf.constant(1f), present), own)));
-        return Map.of("index", index, "weight", tf.math.mul(w, present), "computed", computed);
+        Operand<TFloat32> weight = tf.math.mul(w, present);
+        if (in.has("mask")) {
+            Operand<TFloat32> m = tf.reshape(in.one("mask"), tf.constant(new int[] {-1}));
+            Operand<TFloat32> theirs = tf.gather(m, tf.dtypes.cast(index, TInt32.class), tf.constant(0));
+            weight = tf.math.mul(tf.math.mul(weight, theirs), in.one("mask"));
+        }
+        return Map.of("index", index, "weight", weight, "computed", computed);
     }
 
     /** Dataset rows of the neighbours: sample_index gathered at the batch positions. */

@@ -38,7 +38,7 @@ class IncompleteViewsTest {
 
     @Test
     void presetsWithoutMasksRefuseIncompleteDataByName() {
-        for (String preset : List.of("sdmvc", "bmvc", "dmac", "nmode-mvc", "infoddc")) {
+        for (String preset : List.of("sdmvc", "dmac", "nmode-mvc", "infoddc")) {
             GraphSpec spec = new GraphLoader(REGISTRY).load(preset, List.of());
             assertThatThrownBy(() -> Incomplete.prepare(incomplete(0.3), split("none"), spec))
                     .isInstanceOf(ConfigException.class)
@@ -97,7 +97,7 @@ class IncompleteViewsTest {
             shorten(full.phases(), shorter);
             assertIgnoresAbsentRows(new GraphLoader(REGISTRY).load(preset, shorter), p);
         }
-        assertThat(masked).containsExactlyInAnyOrder("ae-ddc", "ae-km", "ae-kmeans", "aecoddc", "aecokm", "comvc", "ddc", "eamc", "msdib",
+        assertThat(masked).containsExactlyInAnyOrder("ae-ddc", "ae-km", "ae-kmeans", "aecoddc", "aecokm", "bmvc", "comvc", "ddc", "eamc", "msdib",
                 "msdib-balanced", "simvc");
     }
 
@@ -141,6 +141,16 @@ class IncompleteViewsTest {
         assertThat(q.info().get("masked_by")).isEqualTo(List.of("nodes.fusion", "losses.kl", "losses.mi_hh", "losses.mi_hs", "losses.mi_ys"));
         assertThatThrownBy(() -> assertIgnoresAbsentRows(heads, q)).isInstanceOf(AssertionError.class)
                 .hasMessageContaining("[msdib]");
+    }
+
+    /** bmvc's QR heads orthogonalise over the batch: with their mask unwired the absent rows move the present ones. */
+    @Test
+    void bmvcNeedsItsQrHeadsMasked() throws Exception {
+        GraphSpec spec = new GraphLoader(REGISTRY).load("bmvc", List.of("latent=16", "phases.train.epochs=2", "phases.train.batch=40",
+                "nodes.cluster.in={x: z}"));
+        Incomplete.Prepared p = Incomplete.prepare(incomplete(0.3), split("none"), spec);
+        assertThat(p.info().get("masked_by")).isEqualTo(List.of("nodes.fusion", "nodes.graph_x", "losses.recon", "losses.vcr"));
+        assertThatThrownBy(() -> assertIgnoresAbsentRows(spec, p)).isInstanceOf(AssertionError.class).hasMessageContaining("[bmvc]");
     }
 
     private static void assertIgnoresAbsentRows(GraphSpec spec, Incomplete.Prepared p) {
