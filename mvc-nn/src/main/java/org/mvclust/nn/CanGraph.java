@@ -2,7 +2,9 @@ package org.mvclust.nn;
 
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Min;
 import org.tensorflow.op.core.Sum;
+import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -39,9 +41,28 @@ public final class CanGraph {
             d = tf.nn.relu(tf.math.neg(tf.stopGradient(top.values())));
         }
         Operand<TFloat32> dk = tf.slice(d, tf.constant(new int[] {0, k - 1}), tf.constant(new int[] {-1, 1}));
-        Operand<TFloat32> sum = tf.sum(d, tf.constant(1), Sum.keepDims(true));
-        Operand<TFloat32> denom = tf.math.add(tf.math.sub(tf.math.mul(tf.constant((float) k), dk), sum), tf.constant(1e-8f));
-        return new Neighbours(index, tf.math.div(tf.math.sub(dk, d), denom));
+        return new Neighbours(index, weights(tf, d, dk, tf.constant((float) k)));
+    }
+
+    /**
+     * (d_k − d_ij) / (count·d_k − Σ_j d_ij + 1e-8). Where rounding makes that denominator less than half of Σ_j (d_k −
+     * d_ij)⁺ + 1e-8, which it equals in exact arithmetic, or a weight less than −0.01 (near-duplicate rows: many
+     * neighbours at one distance), the row takes (d_k − d_ij)⁺ / (Σ_j (d_k − d_ij)⁺ + 1e-8) instead; other rows are
+     * unchanged. Weights stay in [−0.01, 1].
+     */
+    private static Operand<TFloat32> weights(Ops tf, Operand<TFloat32> d, Operand<TFloat32> dk, Operand<TFloat32> count) {
+        Operand<TFloat32> eps = tf.constant(1e-8f);
+        Operand<TFloat32> num = tf.math.sub(dk, d);
+        Operand<TFloat32> plain = tf.math.add(tf.math.sub(tf.math.mul(count, dk), tf.sum(d, tf.constant(1), Sum.keepDims(true))), eps);
+        Operand<TFloat32> pos = tf.nn.relu(num);
+        Operand<TFloat32> safe = tf.math.add(tf.sum(pos, tf.constant(1), Sum.keepDims(true)), eps);
+        Operand<TBool> sound = tf.math.logicalAnd(tf.math.greater(plain, tf.math.mul(tf.constant(0.5f), safe)),
+                tf.math.greaterEqual(tf.min(num, tf.constant(1), Min.keepDims(true)), tf.math.mul(tf.constant(-0.01f), plain)));
+        Operand<TFloat32> s = tf.dtypes.cast(sound, TFloat32.class);
+        // both branches finite (the plain one divides by 1 where it is not taken), blended by the 0/1 choice
+        Operand<TFloat32> byPlain = tf.math.div(num, tf.math.add(tf.math.mul(s, plain), tf.math.sub(tf.constant(1f), s)));
+        Operand<TFloat32> bySafe = tf.math.div(pos, safe);
+        return tf.math.add(tf.math.mul(s, byPlain), tf.math.mul(tf.math.sub(tf.constant(1f), s), bySafe));
     }
 
     /**
@@ -82,9 +103,7 @@ public final class CanGraph {
             d = tf.math.mul(tf.nn.relu(tf.math.neg(tf.stopGradient(top.values()))), valid);
         }
         Operand<TFloat32> dk = tf.sum(tf.math.mul(d, last), tf.constant(1), Sum.keepDims(true));
-        Operand<TFloat32> sum = tf.sum(d, tf.constant(1), Sum.keepDims(true));
-        Operand<TFloat32> denom = tf.math.add(tf.math.sub(tf.math.mul(kept, dk), sum), tf.constant(1e-8f));
-        return new Neighbours(index, tf.math.mul(tf.math.div(tf.math.sub(dk, d), denom), valid));
+        return new Neighbours(index, tf.math.mul(weights(tf, d, dk, kept), valid));
     }
 
     /** The row index of every entry of a samples × k index matrix. */

@@ -38,4 +38,34 @@ class CanGraphTest {
             assertThat(h.gradientError(probe, x, 1e-3)).isLessThan(1e-2);
         }
     }
+
+    @Test
+    void nearDuplicateRowsKeepWeightsInZeroOne() {
+        // six copies of one row, as mean imputation leaves, with rounding-size jitter, and two other rows: the plain
+        // denominator k·d_k − Σ d is then rounding noise; the weights must stay finite, in [−0.01, 1], rows summing to ≤ 1
+        float[][] rows = new float[8][];
+        for (int i = 0; i < 6; i++) {
+            rows[i] = new float[] {100f + i * 1e-5f, -50f, 75f - i * 1e-5f};
+        }
+        rows[6] = new float[] {0, 0, 0};
+        rows[7] = new float[] {1, 2, 3};
+        try (BlockHarness h = new BlockHarness(2, 8, 3)) {
+            Operand<TFloat32> x = h.input(rows);
+            for (boolean gradient : new boolean[] {false, true}) {
+                float[] w = h.eval(CanGraph.nearest(h.tf(), x, 4, gradient).weight());
+                for (int i = 0; i < 8; i++) {
+                    float sum = 0;
+                    for (int j = 0; j < 4; j++) {
+                        assertThat(w[i * 4 + j]).isBetween(-0.01f, 1f);
+                        sum += w[i * 4 + j];
+                    }
+                    assertThat(sum).isLessThanOrEqualTo(1.0001f);
+                }
+                float[] masked = h.eval(CanGraph.nearest(h.tf(), x, 4, gradient, h.tf().constant(new float[][] {{1}, {1}, {1}, {1}, {1}, {1}, {1}, {0}})).weight());
+                for (float v : masked) {
+                    assertThat(v).isBetween(-0.01f, 1f);
+                }
+            }
+        }
+    }
 }
