@@ -1,6 +1,6 @@
 """rule.md's choice per preset and dataset (mean NMI with the missingness pattern, labels unread), then ACC/NMI of the
-current rule, view_mean and mean imputation at rate 0.5. Usage: table.py [EXTRA_PATTERN_CSV ...] (from this directory's
-parent's parent's parent, the repository root). The current rule's and imputed rows come from
+current rule, view_mean and mean imputation at rate 0.5. Usage: table.py [EXTRA_PATTERN_CSV ...] (pattern.py's output
+for more runs of the current rule). The current rule's and imputed rows come from
 ../incomplete-seeds.csv when it exists, else from the seed-0 rows of ../incomplete.csv (the table says which)."""
 import csv
 import pathlib
