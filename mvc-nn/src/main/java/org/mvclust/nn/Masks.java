@@ -5,6 +5,7 @@ import java.util.List;
 import org.mvclust.api.Port;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Sum;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -61,6 +62,23 @@ public final class Masks {
         List<Operand<TFloat32>> out = new ArrayList<>();
         for (int v = 0; v < views.size(); v++) {
             Operand<TFloat32> m = masks.get(v);
+            out.add(tf.math.add(tf.math.mul(views.get(v), m), tf.math.mul(mean, tf.math.sub(tf.constant(1f), m))));
+        }
+        return out;
+    }
+
+    /**
+     * Each absent view's row replaced by the mean of that view's rows over the batch's samples having it:
+     * m_v h_v + (1 − m_v) μ_v, μ_v = Σ_i m_iv h_iv / Σ_i m_iv ([1, d_v]; zeros when no sample of the batch has the view).
+     * Widths may differ; gradients flow into the present rows through μ_v, never into the absent rows.
+     */
+    public static List<Operand<TFloat32>> fillWithViewMean(Ops tf, List<Operand<TFloat32>> views, List<Operand<TFloat32>> masks) {
+        check(views, masks);
+        List<Operand<TFloat32>> out = new ArrayList<>();
+        for (int v = 0; v < views.size(); v++) {
+            Operand<TFloat32> m = masks.get(v);
+            Operand<TFloat32> sum = tf.sum(tf.math.mul(views.get(v), m), tf.constant(0), Sum.keepDims(true));
+            Operand<TFloat32> mean = tf.math.div(sum, clamp(tf, tf.sum(m, tf.constant(0), Sum.keepDims(true))));
             out.add(tf.math.add(tf.math.mul(views.get(v), m), tf.math.mul(mean, tf.math.sub(tf.constant(1f), m))));
         }
         return out;

@@ -17,7 +17,9 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * Σ_v ŵ_v·h_v with learned weights w (one per view, initialised to 1/V), ŵ = softmax(w) or w itself. With {@code mask},
- * each sample's weights are renormalised over its present views: Σ_v ŵ_v m_v h_v / Σ_v ŵ_v m_v.
+ * each sample's weights are renormalised over its present views: Σ_v ŵ_v m_v h_v / Σ_v ŵ_v m_v ({@code absent:
+ * renormalise}); or absent views are filled by their view's mean over the batch's samples having it, then weighted
+ * as without a mask ({@code absent: view_mean}).
  */
 public final class WeightedMeanFusion implements FusionOperator {
     public static final String NAME = "weighted_mean";
@@ -39,7 +41,8 @@ public final class WeightedMeanFusion implements FusionOperator {
 
     @Override
     public List<ParamSpec> params() {
-        return List.of(ParamSpec.ofChoice("normalise", "softmax", List.of("softmax", "none"), "how weights are made from the learned logits: softmax or none"));
+        return List.of(ParamSpec.ofChoice("normalise", "softmax", List.of("softmax", "none"), "how weights are made from the learned logits: softmax or none"),
+                MeanFusion.ABSENT);
     }
 
     @Override
@@ -65,7 +68,10 @@ public final class WeightedMeanFusion implements FusionOperator {
             case "none" -> w;
             default -> throw new IllegalArgumentException("normalise must be softmax or none, not '" + p.getString("normalise") + "'");
         };
-        if (in.has("mask")) {
+        List<Operand<TFloat32>> filled = MeanFusion.filled(tf, in, p, views);
+        if (filled != null) {
+            views = filled;
+        } else if (in.has("mask")) {
             return Map.of("out", Masks.weightedMean(tf, views, AttentionFusion.perView(tf, weights, m), in.many("mask")),
                     "weights", weights);
         }
