@@ -116,6 +116,17 @@ class PredictTest {
                 .hasMessageContaining("k-means over the training samples");
     }
 
+    @Test
+    void aReadoutOfPerTrainingSampleValuesIsRefused() {
+        MultiViewData data = TestData.blobs(40, 2, 1, 4, 3);
+        Mvclust.Trained t = mv.train("dmsc", data, List.of("latent=8", "phases.pretrain.epochs=1", "phases.train.epochs=1"), null, 0,
+                tmp.resolve("dmsc"));
+        assertThatThrownBy(() -> mv.predict(t.model(), rows(data, 0, 10))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("cannot label new samples").hasMessageContaining("sample_index");
+        assertThatThrownBy(() -> mv.exportSavedModel(t.model(), tmp.resolve("dmsc-saved"))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("sample_index");
+    }
+
     static MultiViewData rows(MultiViewData d, int from, int to) {
         List<Matrix> views = new ArrayList<>();
         for (Matrix m : d.views()) {

@@ -91,6 +91,7 @@ public final class Predictor {
              Session session = new Session(model.graph(), ConfigProto.newBuilder()
                      .setIntraOpParallelismThreads(opt.threads()).setInterOpParallelismThreads(opt.threads()).build())) {
             checkVariables(model, m);
+            checkInductive(model, m);
             initialise(session, model.data(), null);
             initialise(session, model.state(), null);
             Set<String> restored = restore(session, model, m);
@@ -145,6 +146,18 @@ public final class Predictor {
      * Fails unless the model stores every variable that its rebuilt graph keeps (all but optimizer slots and buffers),
      * each with the graph's shape: a model written by an older mvclust or with other components is refused.
      */
+    /**
+     * Refuses a readout that reads the runtime's {@code sample_index}: it looks up something kept per training sample
+     * (self-expression coefficients), so the rows of new samples would read the training samples' entries.
+     */
+    static void checkInductive(Model model, ModelFiles m) {
+        Operand<TFloat32> index = model.tensors().get("sample_index");
+        if (index != null && GraphWalk.ancestors(model.readout(), false).contains((GraphOperation) index.op())) {
+            throw new ConfigException("model " + m.dir() + " (" + m.method() + ") cannot label new samples: its readout reads "
+                    + "sample_index, so it looks up values kept per training sample (a transductive readout)");
+        }
+    }
+
     static void checkVariables(Model model, ModelFiles m) {
         Map<String, long[]> stored = new HashMap<>();
         m.variables().forEach(v -> stored.put(v.name(), v.shape()));

@@ -114,6 +114,7 @@ public final class SavedModelExport {
         model.state().forEach(v -> byName.put(v.name(), v));
         Set<String> restored = new java.util.HashSet<>();
         Predictor.checkVariables(model, m);
+        Predictor.checkInductive(model, m);
         assign(session, model.state(), null);
         m.forEachVariable((var, values) -> {
             StateVar sv = byName.get(var.name());
