@@ -41,7 +41,7 @@ public final class CanGraph {
             d = tf.nn.relu(tf.math.neg(tf.stopGradient(top.values())));
         }
         Operand<TFloat32> dk = tf.slice(d, tf.constant(new int[] {0, k - 1}), tf.constant(new int[] {-1, 1}));
-        return new Neighbours(index, weights(tf, d, dk, tf.constant((float) k)));
+        return new Neighbours(index, weights(tf, d, dk, tf.constant((float) k), null));
     }
 
     /**
@@ -50,11 +50,12 @@ public final class CanGraph {
      * neighbours at one distance), the row takes (d_k − d_ij)⁺ / (Σ_j (d_k − d_ij)⁺ + 1e-8) instead; other rows are
      * unchanged. Weights stay in [−0.01, 1].
      */
-    private static Operand<TFloat32> weights(Ops tf, Operand<TFloat32> d, Operand<TFloat32> dk, Operand<TFloat32> count) {
+    private static Operand<TFloat32> weights(Ops tf, Operand<TFloat32> d, Operand<TFloat32> dk, Operand<TFloat32> count,
+                                             Operand<TFloat32> valid) {
         Operand<TFloat32> eps = tf.constant(1e-8f);
         Operand<TFloat32> num = tf.math.sub(dk, d);
         Operand<TFloat32> plain = tf.math.add(tf.math.sub(tf.math.mul(count, dk), tf.sum(d, tf.constant(1), Sum.keepDims(true))), eps);
-        Operand<TFloat32> pos = tf.nn.relu(num);
+        Operand<TFloat32> pos = valid == null ? tf.nn.relu(num) : tf.math.mul(tf.nn.relu(num), valid); // entries past count: 0
         Operand<TFloat32> safe = tf.math.add(tf.sum(pos, tf.constant(1), Sum.keepDims(true)), eps);
         Operand<TBool> sound = tf.math.logicalAnd(tf.math.greater(plain, tf.math.mul(tf.constant(0.5f), safe)),
                 tf.math.greaterEqual(tf.min(num, tf.constant(1), Min.keepDims(true)), tf.math.mul(tf.constant(-0.01f), plain)));
@@ -103,7 +104,7 @@ public final class CanGraph {
             d = tf.math.mul(tf.nn.relu(tf.math.neg(tf.stopGradient(top.values()))), valid);
         }
         Operand<TFloat32> dk = tf.sum(tf.math.mul(d, last), tf.constant(1), Sum.keepDims(true));
-        return new Neighbours(index, tf.math.mul(weights(tf, d, dk, kept), valid));
+        return new Neighbours(index, tf.math.mul(weights(tf, d, dk, kept, valid), valid));
     }
 
     /** The row index of every entry of a samples × k index matrix. */
