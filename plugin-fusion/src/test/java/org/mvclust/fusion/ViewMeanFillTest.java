@@ -1,5 +1,7 @@
 package org.mvclust.fusion;
 
+import static org.mvclust.fusion.FusionProbes.column;
+import static org.mvclust.fusion.FusionProbes.dot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -112,15 +114,4 @@ class ViewMeanFillTest {
         assertThat(new ConcatFusion().params().get(0).allowed()).containsExactly("zeros", "present_mean", "view_mean");
     }
 
-    private static Operand<TFloat32> column(BlockHarness h, float... values) {
-        float[][] rows = new float[values.length][];
-        for (int i = 0; i < values.length; i++) {
-            rows[i] = new float[] {values[i]};
-        }
-        return h.input(rows);
-    }
-
-    private static Operand<TFloat32> dot(Ops tf, Operand<TFloat32> y, Operand<TFloat32> w) {
-        return tf.sum(tf.reshape(tf.math.mul(y, w), tf.constant(new long[] {-1})), tf.constant(0));
-    }
 }

@@ -1,5 +1,6 @@
 package org.mvclust.losses;
 
+import static org.mvclust.losses.MaskRows.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -21,20 +22,6 @@ class EamcMaskTest {
         {{1}, {1}, {0}, {1}, {1}, {1}},
         {{0}, {1}, {1}, {1}, {0}, {1}},
     };
-
-    private static int[] rows(float[][]... masks) {
-        List<Integer> out = new ArrayList<>();
-        for (int i = 0; i < masks[0].length; i++) {
-            boolean all = true;
-            for (float[][] m : masks) {
-                all &= m[i][0] == 1;
-            }
-            if (all) {
-                out.add(i);
-            }
-        }
-        return out.stream().mapToInt(Integer::intValue).toArray();
-    }
 
     private static List<Operand<TFloat32>> masks(BlockHarness h) {
         return List.of(h.input(MASK[0]), h.input(MASK[1]), h.input(MASK[2]));

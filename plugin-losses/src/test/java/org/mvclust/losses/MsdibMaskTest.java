@@ -1,5 +1,6 @@
 package org.mvclust.losses;
 
+import static org.mvclust.losses.MaskRows.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -20,20 +21,6 @@ class MsdibMaskTest {
         {{1}, {1}, {0}, {1}, {1}, {1}, {0}},
         {{0}, {1}, {1}, {1}, {0}, {1}, {1}},
     };
-
-    private static int[] rows(float[][]... masks) {
-        List<Integer> out = new ArrayList<>();
-        for (int i = 0; i < masks[0].length; i++) {
-            boolean all = true;
-            for (float[][] m : masks) {
-                all &= m[i][0] == 1;
-            }
-            if (all) {
-                out.add(i);
-            }
-        }
-        return out.stream().mapToInt(Integer::intValue).toArray();
-    }
 
     private static Operand<TFloat32> take(Ops tf, Operand<TFloat32> x, int[] rows) {
         return tf.gather(x, tf.constant(rows), tf.constant(0));
