@@ -32,7 +32,8 @@ def read(name, keep):
 
 read("incomplete-seeds.csv", lambda p, v, r: v == "imputed" or p not in FILLED)
 read("fill/fill.csv", lambda p, v, r: True)
-read("incomplete-rates.csv", lambda p, v, r: True)
+for f in sorted(here.glob("incomplete-rates*.csv")):
+    read(f.name, lambda p, v, r: True)
 
 
 def fmt(xs, i):
