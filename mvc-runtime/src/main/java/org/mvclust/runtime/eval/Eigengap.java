@@ -102,34 +102,12 @@ public final class Eigengap {
                 norm[i] += (double) a[i * d + f] * a[i * d + f];
             }
         }
-        int[][] out = new int[n][];
-        IntStream.range(0, n).parallel().forEach(i -> {
-            int[] best = new int[k];
-            double[] dist = new double[k];
-            int filled = 0;
-            for (int j = 0; j < n; j++) {
-                if (j == i) {
-                    continue;
-                }
-                double dot = 0;
-                for (int f = 0; f < d; f++) {
-                    dot += (double) a[i * d + f] * a[j * d + f];
-                }
-                double s = norm[i] + norm[j] - 2 * dot;
-                if (filled == k && s >= dist[k - 1]) {
-                    continue;
-                }
-                int p = filled < k ? filled++ : k - 1;
-                while (p > 0 && dist[p - 1] > s) {
-                    dist[p] = dist[p - 1];
-                    best[p] = best[p - 1];
-                    p--;
-                }
-                dist[p] = s;
-                best[p] = j;
+        return TopNeighbours.of(n, k, (i, j) -> { // the negated squared distance: nearest first
+            double dot = 0;
+            for (int f = 0; f < d; f++) {
+                dot += (double) a[i * d + f] * a[j * d + f];
             }
-            out[i] = best;
+            return -(norm[i] + norm[j] - 2 * dot);
         });
-        return out;
     }
 }

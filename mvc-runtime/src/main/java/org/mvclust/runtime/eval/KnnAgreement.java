@@ -96,35 +96,12 @@ public final class KnnAgreement {
             double[] a = x[i];
             nonzero[i] = IntStream.range(0, a.length).filter(f -> a[f] != 0).toArray();
         }
-        int[][] out = new int[x.length][];
-        IntStream.range(0, x.length).parallel().forEach(i -> {
-            int[] best = new int[k];
-            double[] sim = new double[k];
-            int filled = 0;
-            for (int j = 0; j < x.length; j++) {
-                if (j == i) {
-                    continue;
-                }
-                double s = 0;
-                double[] a = x[i];
-                double[] b = x[j];
-                for (int f : nonzero[i]) { // sparse views (text) have few
-                    s += a[f] * b[f];
-                }
-                if (filled == k && s <= sim[k - 1]) {
-                    continue;
-                }
-                int p = filled < k ? filled++ : k - 1;
-                while (p > 0 && sim[p - 1] < s) {
-                    sim[p] = sim[p - 1];
-                    best[p] = best[p - 1];
-                    p--;
-                }
-                sim[p] = s;
-                best[p] = j;
+        return TopNeighbours.of(x.length, k, (i, j) -> {
+            double s = 0;
+            for (int f : nonzero[i]) { // sparse views (text) have few
+                s += x[i][f] * x[j][f];
             }
-            out[i] = best;
+            return s;
         });
-        return out;
     }
 }
