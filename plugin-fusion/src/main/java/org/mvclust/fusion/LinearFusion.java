@@ -17,9 +17,10 @@ import org.tensorflow.types.TFloat32;
 /**
  * Combines the views, then one linear layer (no activation) to {@code out} columns. Modes: concat ([h1..hV]·W + b),
  * weighted_sum (softmax weights per sample from the concatenation, Σ_v a_v h_v, then the layer), average (mean, then
- * the layer); the last two need equal widths. With {@code mask} (mode concat only), an absent view's block is zeros and
- * a sample's present blocks are scaled by V / (views it has), as inverted dropout scales what it keeps: the layer then
- * gets inputs of the size it sees on complete samples, and a sample with fewer views is not pulled towards the bias.
+ * the layer); the last two need equal widths. With {@code mask} (mode concat only), {@code absent: rescale} makes an
+ * absent view's block zeros and scales a sample's present blocks by V / (views it has), as inverted dropout scales what
+ * it keeps; {@code absent: view_mean} fills an absent block with that view's mean over the batch's samples having it
+ * and leaves present blocks unchanged.
  */
 public final class LinearFusion implements FusionOperator {
     public static final String NAME = "linear";
@@ -46,7 +47,10 @@ public final class LinearFusion implements FusionOperator {
         return List.of(
                 ParamSpec.ofInt("out", null, "width of the fused representation"),
                 ParamSpec.ofChoice("mode", "concat", MODES, "how views are combined before the layer"),
-                ParamSpec.ofChoice("init", "glorot", Layers.INITS, "weight initialisation (torch: weights and biases uniform in ±1/sqrt(in))"));
+                ParamSpec.ofChoice("init", "glorot", Layers.INITS, "weight initialisation (torch: weights and biases uniform in ±1/sqrt(in))"),
+                ParamSpec.ofChoice("absent", "rescale", List.of("rescale", "view_mean"),
+                        "with a mask, an absent view's block: zeros with the present blocks scaled by V / views present, "
+                                + "or the mean of that view over the batch's samples having it"));
     }
 
     @Override
@@ -59,7 +63,8 @@ public final class LinearFusion implements FusionOperator {
             if (!mode.equals("concat")) {
                 throw new IllegalArgumentException("port mask works with mode concat only, got mode '" + mode + "'");
             }
-            views = Masks.zeroAbsentScaled(tf, views, in.many("mask"));
+            views = p.getString("absent").equals("view_mean") ? Masks.fillWithViewMean(tf, views, in.many("mask"))
+                    : Masks.zeroAbsentScaled(tf, views, in.many("mask"));
         }
         Operand<TFloat32> cat = tf.concat(views, tf.constant(1));
         Operand<TFloat32> h = switch (mode) {

@@ -15,7 +15,7 @@ import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
-/** linear fusion, mode concat, with a mask: absent blocks are zeros, present ones scaled by V / (views the sample has). */
+/** linear fusion, mode concat, with a mask: absent: rescale (the default) and absent: view_mean. */
 class LinearFusionMaskTest {
     private static final int N = 4;
 
@@ -86,6 +86,33 @@ class LinearFusionMaskTest {
                 assertThat(g2[j]).as("sample 0 lacks view 2").isCloseTo(0f, within(0f));
             }
             assertThat(Arrays.copyOfRange(g2, 9, 12)).doesNotContain(0f);
+        }
+    }
+
+    /** absent: view_mean: the layer on blocks filled by hand with each view's mean over its present samples, unscaled. */
+    @Test
+    void viewMeanFillsAbsentBlocksWithTheViewsMean() {
+        try (BlockHarness h = new BlockHarness(2, 3, 8)) {
+            Ops tf = h.tf();
+            Operand<TFloat32> a = h.input(new float[][] {{1, 2}, {99, 99}, {5, 6}});
+            Operand<TFloat32> b = h.input(new float[][] {{10, 20}, {30, 40}, {-99, 99}});
+            List<Operand<TFloat32>> masks = List.of(column(h, 1, 0, 1), column(h, 1, 1, 0));
+            Operand<TFloat32> masked = h.build(new LinearFusion(), Map.of(), Map.of("views", List.of(a, b), "mask", masks),
+                    Map.of("out", 3, "absent", "view_mean")).get("out");
+            // view a's mean over samples 0, 2: (3, 4); view b's over samples 0, 1: (20, 30)
+            Operand<TFloat32> fa = tf.constant(new float[][] {{1, 2}, {3, 4}, {5, 6}});
+            Operand<TFloat32> fb = tf.constant(new float[][] {{10, 20}, {30, 40}, {20, 30}});
+            Operand<TFloat32> plain = h.build(new LinearFusion(), Map.of(), Map.of("views", List.of(fa, fb)), Map.of("out", 3)).get("out");
+            List<Operand<TFloat32>> w = h.trainables();
+            h.set(w.get(2), h.eval(w.get(0)));
+            h.set(w.get(3), h.eval(w.get(1)));
+            assertThat(h.eval(masked)).containsExactly(h.eval(plain), within(1e-4f));
+            Operand<TFloat32> f = h.probe(masked);
+            float[] ga = h.eval(tf.gradients(f, List.of(a)).<TFloat32>dy(0));
+            for (int j = 2; j < 4; j++) {
+                assertThat(ga[j]).as("sample 1 lacks view a").isCloseTo(0f, within(0f));
+            }
+            assertThat(h.gradientError(f, a, 1e-2)).isLessThan(2e-3);
         }
     }
 
