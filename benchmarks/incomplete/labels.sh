@@ -3,7 +3,7 @@
 # (and infoddc, which unwired it) at seed 0 with a short schedule, one thread, and prints the SHA-256 of each run's
 # labels.csv. labels-before.csv is this script's output at the commit before those presets masked (the bmvc rows: before
 # bmvc masked), labels.csv after; labels-msdib-before.csv: `--only msdib,msdib-balanced` at the commit before msdib and
-# msdib-balanced masked.
+# msdib-balanced masked; labels-dmac-before.csv: `--only dmac` at the commit before dmac masked.
 #   benchmarks/incomplete/labels.sh [--data-dir DIR] [--out FILE] [--only PRESET,...]
 #   (default DIR: $MVCLUST_DATA or ../shared/datasets; --only: train only these presets' rows)
 set -euo pipefail
@@ -31,13 +31,14 @@ declare -A short=(
   [msdib]="phases.train.epochs=3"
   [msdib-balanced]="phases.train.repeat=3"
   [bmvc]="phases.train.epochs=3"
+  [dmac]="phases.train.epochs=3"
 )
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 echo "preset,dataset,labels_sha256" > "$tmp/labels.csv"
 for run in simvc:synthetic comvc:synthetic comvc:hw ae-ddc:synthetic aecoddc:synthetic ae-km:synthetic aecokm:synthetic \
            infoddc:synthetic eamc:synthetic eamc:hw msdib:synthetic msdib:hw msdib-balanced:synthetic msdib-balanced:hw \
-           bmvc:synthetic bmvc:hw; do
+           bmvc:synthetic bmvc:hw dmac:synthetic dmac:hw; do
   p="${run%%:*}"; d="${run#*:}"
   [[ -z "$only" || "$only" == *",$p,"* ]] || continue
   sets=()

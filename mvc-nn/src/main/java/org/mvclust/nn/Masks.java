@@ -77,8 +77,7 @@ public final class Masks {
         List<Operand<TFloat32>> out = new ArrayList<>();
         for (int v = 0; v < views.size(); v++) {
             Operand<TFloat32> m = masks.get(v);
-            Operand<TFloat32> sum = tf.sum(tf.math.mul(views.get(v), m), tf.constant(0), Sum.keepDims(true));
-            Operand<TFloat32> mean = tf.math.div(sum, clamp(tf, tf.sum(m, tf.constant(0), Sum.keepDims(true))));
+            Operand<TFloat32> mean = columnMean(tf, views.get(v), m);
             out.add(tf.math.add(tf.math.mul(views.get(v), m), tf.math.mul(mean, tf.math.sub(tf.constant(1f), m))));
         }
         return out;
@@ -112,6 +111,12 @@ public final class Masks {
         Operand<TFloat32> l = tf.reshape(perSample, tf.constant(new long[] {-1}));
         Operand<TFloat32> total = tf.sum(tf.math.mul(l, m), tf.constant(0));
         return tf.math.div(total, clamp(tf, tf.sum(m, tf.constant(0))));
+    }
+
+    /** Each column's mean over the present rows, Σ_i m_i x_i / Σ_i m_i, [1, columns] (zeros when none is present). */
+    public static Operand<TFloat32> columnMean(Ops tf, Operand<TFloat32> x, Operand<TFloat32> mask) {
+        Operand<TFloat32> sum = tf.sum(tf.math.mul(x, mask), tf.constant(0), Sum.keepDims(true));
+        return tf.math.div(sum, clamp(tf, tf.sum(mask, tf.constant(0), Sum.keepDims(true))));
     }
 
     /** Pairwise presence m_a · m_b of two views, [batch, 1]: 1 where the sample has both. */

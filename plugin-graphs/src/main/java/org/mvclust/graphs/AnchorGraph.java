@@ -9,6 +9,7 @@ import org.mvclust.api.ParamSpec;
 import org.mvclust.api.Params;
 import org.mvclust.api.Port;
 import org.mvclust.nn.Distances;
+import org.mvclust.nn.Masks;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.nn.TopK;
@@ -20,7 +21,8 @@ import org.tensorflow.types.TInt32;
  * e_1 ≤ … ≤ e_m, s_j = (e_{k+1} − e_j) / (k e_{k+1} − Σ_{h≤k} e_h) on its k nearest anchors and 0 elsewhere.
  * Which anchors are nearest is taken from a stopped-gradient top-k; gradients flow through the selected distances,
  * or with {@code detach} not at all (S is then data for the blocks that read it, recomputed every step).
- * Dense batch × m, O(batch · m) time and memory.
+ * Dense batch × m, O(batch · m) time and memory. With {@code mask}, an absent sample's row is zeros: it is linked to no
+ * anchor, so the anchor degrees, the anchor convolution and the structure term read the present samples alone.
  */
 public final class AnchorGraph implements Head {
     public static final String NAME = "anchor_graph";
@@ -43,7 +45,7 @@ public final class AnchorGraph implements Head {
 
     @Override
     public List<Port> inputs() {
-        return List.of(Port.one("z", "samples × d"), Port.one("anchors", "anchors × d"));
+        return List.of(Port.one("z", "samples × d"), Port.one("anchors", "anchors × d"), Masks.VIEW_PORT);
     }
 
     @Override
@@ -61,6 +63,9 @@ public final class AnchorGraph implements Head {
     @Override
     public Map<String, Operand<TFloat32>> build(BuildContext ctx, Inputs in, Params p) {
         Operand<TFloat32> s = graph(ctx.tf(), in.one("z"), in.one("anchors"), p.getInt("k"), p.getDouble("eps"));
+        if (in.has("mask")) {
+            s = ctx.tf().math.mul(s, in.one("mask"));
+        }
         return Map.of("s", p.getBoolean("detach") ? ctx.tf().stopGradient(s) : s);
     }
 

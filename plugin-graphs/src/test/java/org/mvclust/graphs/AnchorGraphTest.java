@@ -94,4 +94,23 @@ class AnchorGraphTest {
             }
         }
     }
+
+    /** With a mask, an absent sample's row is zeros; a present sample's row is as without the mask. */
+    @Test
+    void aMaskZeroesTheAbsentRows() {
+        int n = 6, m = 5;
+        try (BlockHarness h = new BlockHarness(2, n, 4)) {
+            Operand<TFloat32> z = h.randomInput(n, 3);
+            Operand<TFloat32> u = h.randomInput(m, 3);
+            float[] plain = h.eval(build(h, z, u, 2).get("s"));
+            float[] masked = h.eval(h.build(new AnchorGraph(), Map.of("z", z, "anchors", u,
+                    "mask", h.input(new float[][] {{1}, {0}, {1}, {1}, {0}, {1}})), Map.of(), Map.of("k", 2)).get("s"));
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < m; j++) {
+                    float expected = i == 1 || i == 4 ? 0f : plain[i * m + j];
+                    assertThat(masked[i * m + j]).as("row %d", i).isEqualTo(expected);
+                }
+            }
+        }
+    }
 }

@@ -8,6 +8,7 @@ import org.mvclust.api.Loss;
 import org.mvclust.api.Params;
 import org.mvclust.api.Port;
 import org.mvclust.nn.Distances;
+import org.mvclust.nn.Masks;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Sum;
@@ -15,7 +16,8 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * DMAC's anchor-learning loss (Eq. 7, 9): the mean over samples of the entropy of q_i, the Student-t similarities
- * q_ij ∝ (1 + ‖z_i − u_j‖²)⁻¹ of sample i to the anchors. log m when all samples and anchors coincide.
+ * q_ij ∝ (1 + ‖z_i − u_j‖²)⁻¹ of sample i to the anchors. log m when all samples and anchors coincide. With
+ * {@code mask}, the mean over the present samples.
  */
 public final class AnchorEntropyLoss implements Loss {
     public static final String NAME = "anchor_entropy";
@@ -38,7 +40,7 @@ public final class AnchorEntropyLoss implements Loss {
 
     @Override
     public List<Port> inputs() {
-        return List.of(Port.one("z", "samples × d"), Port.one("anchors", "anchors × d"));
+        return List.of(Port.one("z", "samples × d"), Port.one("anchors", "anchors × d"), Masks.VIEW_PORT);
     }
 
     @Override
@@ -54,6 +56,7 @@ public final class AnchorEntropyLoss implements Loss {
         Operand<TFloat32> logQ = tf.math.sub(logT, norm);
         Operand<TFloat32> q = tf.math.exp(logQ);
         Operand<TFloat32> entropy = tf.math.neg(tf.sum(tf.math.mul(q, logQ), tf.constant(1)));
-        return Map.of("loss", tf.math.mean(entropy, tf.constant(0)), "q", q);
+        Operand<TFloat32> loss = in.has("mask") ? Masks.presentMean(tf, entropy, in.one("mask")) : tf.math.mean(entropy, tf.constant(0));
+        return Map.of("loss", loss, "q", q);
     }
 }

@@ -38,7 +38,7 @@ class IncompleteViewsTest {
 
     @Test
     void presetsWithoutMasksRefuseIncompleteDataByName() {
-        for (String preset : List.of("sdmvc", "dmac", "nmode-mvc", "infoddc")) {
+        for (String preset : List.of("sdmvc", "dmsc", "nmode-mvc", "infoddc")) {
             GraphSpec spec = new GraphLoader(REGISTRY).load(preset, List.of());
             assertThatThrownBy(() -> Incomplete.prepare(incomplete(0.3), split("none"), spec))
                     .isInstanceOf(ConfigException.class)
@@ -97,7 +97,7 @@ class IncompleteViewsTest {
             shorten(full.phases(), shorter);
             assertIgnoresAbsentRows(new GraphLoader(REGISTRY).load(preset, shorter), p);
         }
-        assertThat(masked).containsExactlyInAnyOrder("ae-ddc", "ae-km", "ae-kmeans", "aecoddc", "aecokm", "bmvc", "comvc", "ddc", "eamc", "msdib",
+        assertThat(masked).containsExactlyInAnyOrder("ae-ddc", "ae-km", "ae-kmeans", "aecoddc", "aecokm", "bmvc", "comvc", "ddc", "dmac", "eamc", "msdib",
                 "msdib-balanced", "simvc");
     }
 
@@ -151,6 +151,15 @@ class IncompleteViewsTest {
         Incomplete.Prepared p = Incomplete.prepare(incomplete(0.3), split("none"), spec);
         assertThat(p.info().get("masked_by")).isEqualTo(List.of("nodes.fusion", "nodes.graph_x", "losses.recon", "losses.vcr"));
         assertThatThrownBy(() -> assertIgnoresAbsentRows(spec, p)).isInstanceOf(AssertionError.class).hasMessageContaining("[bmvc]");
+    }
+
+    /** dmac's per-view standardisation takes batch statistics: with its mask unwired the absent rows move the anchors. */
+    @Test
+    void dmacNeedsItsStandardisationMasked() throws Exception {
+        GraphSpec spec = new GraphLoader(REGISTRY).load("dmac", List.of("latent=16", "phases.train.epochs=2", "nodes.norm.in={x: h}"));
+        Incomplete.Prepared p = Incomplete.prepare(incomplete(0.3), split("none"), spec);
+        assertThat(p.info().get("masked_by")).isEqualTo(List.of("nodes.fusion", "nodes.graph", "losses.al", "losses.sp"));
+        assertThatThrownBy(() -> assertIgnoresAbsentRows(spec, p)).isInstanceOf(AssertionError.class).hasMessageContaining("[dmac]");
     }
 
     private static void assertIgnoresAbsentRows(GraphSpec spec, Incomplete.Prepared p) {
