@@ -65,14 +65,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--select", description = "Which of the runs to keep: " + RunSelection.FORMS + "; a cell's 'select' wins (default: min-loss).")
     String select;
 
-    @Option(names = "--threads", description = "TensorFlow threads (default: all cores).")
-    int threads = Runtime.getRuntime().availableProcessors();
+    @Mixin
+    ComputeOptions compute;
 
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu, or gpu:N (default: ${DEFAULT-VALUE}).")
-    String device;
+    @Mixin
+    DeviceOption device;
 
-    @Option(names = {"-q", "--quiet"}, description = "No per-epoch progress.")
-    boolean quiet;
 
     /** One grid cell; {@code label} (the cell's {@code name} or {@code label}, default the method) names its results. */
     private record Cell(String method, String label, String dataset, List<String> sets, int maxSeeds, int runs, RunSelection select,
@@ -94,7 +92,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RunChecks.threads(threads);
+        RunChecks.threads(compute.threads);
         List<Cell> cells = cells();
         String gridName = name != null ? name : grid != null ? grid.getFileName().toString().replaceAll("\\.ya?ml$", "") : "bench";
         if (!gridName.matches("[A-Za-z0-9_=-][A-Za-z0-9_.=-]*")) {
@@ -119,8 +117,8 @@ public final class BenchCommand implements Callable<Integer> {
                 List<String> wanted = new ArrayList<>(sets);
                 wanted.addAll(cell.sets());
                 BenchTask task = new BenchTask(cell.method(), cell.label(), cell.dataset(), wanted, cell.sets(), s, cell.runs(),
-                        cell.select().toString(), threads, device, dataDir.dirs().stream().map(Path::toString).toList(),
-                        dir.toString(), quiet, cell.split(), cell.splitSeed() == SPLIT_BY_SEED ? s : cell.splitSeed());
+                        cell.select().toString(), compute.threads, device.device, dataDir.dirs().stream().map(Path::toString).toList(),
+                        dir.toString(), compute.quiet, cell.split(), cell.splitSeed() == SPLIT_BY_SEED ? s : cell.splitSeed());
                 @SuppressWarnings("unchecked")
                 Map<String, Object> before = Files.isRegularFile(metrics)
                         ? Yaml.JSON.convertValue(Yaml.JSON.readTree(metrics.toFile()), Map.class) : null;
@@ -189,7 +187,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         Outputs.write(csv, Outputs.csv(rows));
         int failed = (int) rows.stream().filter(BenchCommand::failed).count();
-        double rate = Flops.matmulRate(2048, threads);
+        double rate = Flops.matmulRate(2048, compute.threads);
         Outputs.write(results.resolve(gridName + ".md"), markdown(gridName, rows, rate));
         System.out.println("wrote " + results.resolve(gridName + ".csv") + " and " + results.resolve(gridName + ".md"));
         if (failed > 0) {
@@ -388,7 +386,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         md.append(HeldOutTable.markdown(groups));
         md.append(String.format(Locale.ROOT, "%nMatrix-product reference on this machine (2048² float32 through TensorFlow, %d threads): %.2f GFLOP/s. "
-                + "GFLOP/s counts the matrix products of the training steps (forward and backward) over the time spent in them.%n", threads, rate / 1e9));
+                + "GFLOP/s counts the matrix products of the training steps (forward and backward) over the time spent in them.%n", compute.threads, rate / 1e9));
         return md.toString();
     }
 

@@ -45,11 +45,9 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "8192", description = "Samples per evaluation batch (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--threads", description = "TensorFlow threads (default: all cores).")
-    int threads = Runtime.getRuntime().availableProcessors();
+    @Mixin
+    ComputeOptions compute;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress output.")
-    boolean quiet;
 
     private final Registry registry;
     private final DataResolver datasets;
@@ -64,7 +62,7 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RunChecks.threads(threads);
+        RunChecks.threads(compute.threads);
         if (batch < 1) {
             throw new org.mvclust.runtime.ConfigException("--batch must be at least 1, got " + batch);
         }
@@ -78,11 +76,11 @@ public final class PredictCommand implements Callable<Integer> {
                     + ", which gives no soft assignment (argmax readouts do)");
         }
         Path dir = RunChecks.out(out != null ? out : Path.of("predictions", data.name().replaceAll("[^A-Za-z0-9_.=-]", "_")), dataset);
-        java.io.PrintStream log = quiet ? null : System.err;
+        java.io.PrintStream log = compute.log();
         if (log != null) {
             log.println("mvclust predict: " + m.method() + " model on " + data.name() + " (" + data.samples() + " samples) -> " + dir);
         }
-        Predictor.Prediction p = predictor.predict(m, data, new Predictor.Options(threads, batch, log), embedding);
+        Predictor.Prediction p = predictor.predict(m, data, new Predictor.Options(compute.threads, batch, log), embedding);
         write(dir, data, p);
         System.out.println("wrote " + dir);
         return 0;

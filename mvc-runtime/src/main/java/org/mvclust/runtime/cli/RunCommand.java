@@ -52,8 +52,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue from the checkpoint in --out.")
     boolean resume;
 
-    @Option(names = "--threads", description = "TensorFlow intra- and inter-op threads (default: all cores).")
-    int threads = Runtime.getRuntime().availableProcessors();
+    @Mixin
+    ComputeOptions compute;
 
     @Option(names = "--checkpoint-every", defaultValue = "10", description = "Checkpoint every N epochs of a phase, 0 = only at phase ends (default: ${DEFAULT-VALUE}).")
     int checkpointEvery;
@@ -74,11 +74,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--profile", description = "Print where the time went and the achieved FLOP rate of the training steps.")
     boolean profileFlag;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress output.")
-    boolean quiet;
 
-    @Option(names = "--device", defaultValue = "auto", description = "auto (a GPU when the gpu build sees one), cpu, or gpu:N (default: ${DEFAULT-VALUE}).")
-    String device;
+    @Mixin
+    DeviceOption device;
 
     @Option(names = "--no-plots", description = "Skip the pictures (curves.png, embedding.png, confusion.png).")
     boolean noPlots;
@@ -95,14 +93,14 @@ public final class RunCommand implements Callable<Integer> {
         if (runs < 1) {
             throw new ConfigException("--runs must be at least 1");
         }
-        RunChecks.threads(threads);
+        RunChecks.threads(compute.threads);
         if (out != null && out.toString().isBlank()) {
             RunChecks.out(out, dataset);
         }
         RunSelection selection = RunSelection.parse(select);
         ClusterCount auto = ClusterCount.parse(clusters);
         Experiment exp = experiments.open(method, Incomplete.withFlag(dataset, missing), dataDir.dirs(), auto != null ? (Integer) auto.min() : ClusterCount.number(clusters),
-                new Experiment.Settings(sets, threads, checkpointEvery, checkpointSeconds, evalEvery, resume, !noPlots, device));
+                new Experiment.Settings(sets, compute.threads, checkpointEvery, checkpointSeconds, evalEvery, resume, !noPlots, device.device));
         selection.check(exp.spec);
         if (auto != null) {
             auto.max(exp.data.samples());
@@ -119,10 +117,10 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private int train(Experiment exp, RunSelection selection, Path dir, ClusterCount auto) throws Exception {
-        java.io.PrintStream log = quiet ? null : System.err;
+        java.io.PrintStream log = compute.log();
         if (log != null) {
             log.println("mvclust: " + exp.describe() + ", seed " + seed + (runs > 1 ? " (+" + (runs - 1) + " more runs)" : "")
-                    + ", " + threads + " threads -> " + dir);
+                    + ", " + compute.threads + " threads -> " + dir);
         }
         if (auto != null) {
             int k = auto.choose(exp, seed, dir, log);
@@ -145,7 +143,7 @@ public final class RunCommand implements Callable<Integer> {
         if (profileFlag) {
             System.out.print(profile.table());
             System.out.print(profile.opTable(15));
-            double rate = Flops.matmulRate(2048, threads);
+            double rate = Flops.matmulRate(2048, compute.threads);
             double gflop = summary.size() == 1 ? (Double) best.get("train_gflop") : (Double) best.get("train_gflop") * runs;
             double achieved = gflop * 1e9 / profile.seconds("training steps");
             System.out.printf(java.util.Locale.ROOT, "training: %.2f GFLOP/s in matrix products (%.1f%% of a 2048² matmul through TensorFlow here: %.2f GFLOP/s)%n",

@@ -63,14 +63,12 @@ public final class TuneCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: tune/METHOD-DATASET).")
     Path out;
 
-    @Option(names = "--threads", description = "TensorFlow threads (default: all cores).")
-    int threads = Runtime.getRuntime().availableProcessors();
+    @Mixin
+    ComputeOptions compute;
 
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu, or gpu:N (default: ${DEFAULT-VALUE}).")
-    String device;
+    @Mixin
+    DeviceOption device;
 
-    @Option(names = {"-q", "--quiet"}, description = "No per-epoch progress.")
-    boolean quiet;
 
     private final Experiment.Factory experiments;
     private final GraphLoader graphs;
@@ -83,7 +81,7 @@ public final class TuneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RunChecks.threads(threads);
+        RunChecks.threads(compute.threads);
         TuneSpace.GridFile g = grid != null ? TuneSpace.read(grid)
                 : new TuneSpace.GridFile(null, null, List.of(), null, null, null, Map.of());
         String m = method != null ? method : g.method();
@@ -118,7 +116,7 @@ public final class TuneCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("tune", (Path.of(m).getFileName() + "-" + DataResolver.name(d)).replaceAll("[^A-Za-z0-9_.=-]", "_"));
         RunChecks.out(dir, d);
         same(dir, m, d, sel, fixed);
-        PrintStream log = quiet ? null : System.err;
+        PrintStream log = compute.log();
         List<TuneCandidate> done = new ArrayList<>();
         for (int i = 0; i < cands.size(); i++) {
             List<String> c = cands.get(i);
@@ -176,7 +174,7 @@ public final class TuneCommand implements Callable<Integer> {
     }
 
     private Experiment open(String m, String d, List<String> overrides, Integer k) throws Exception {
-        return experiments.open(m, d, dataDir.dirs(), k, new Experiment.Settings(overrides, threads, 10, 60, 0, true, false, device));
+        return experiments.open(m, d, dataDir.dirs(), k, new Experiment.Settings(overrides, compute.threads, 10, 60, 0, true, false, device.device));
     }
 
     /** The candidate's number of clusters: its 'clusters' value, else --clusters, else null (the labels' classes). */
