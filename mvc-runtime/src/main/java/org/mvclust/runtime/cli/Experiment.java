@@ -253,7 +253,7 @@ final class Experiment {
         h.put("nan_loss", nan != null);
         h.put("seconds", (System.nanoTime() - t) / 1e9);
         m.put("health", h);
-        List<String> warnings = Health.warnings((Integer) h.get("clusters_used"), clusters, nan);
+        List<String> warnings = Health.warnings((Integer) h.get("clusters_used"), clusters, (Double) h.get("size_entropy"), nan);
         if (!warnings.isEmpty()) {
             m.put("warnings", warnings);
         }

@@ -92,13 +92,26 @@ public final class Health {
         return m;
     }
 
-    /** What went wrong, each with what to try; empty when nothing did. {@code nanLoss} names the first NaN loss, or is null. */
-    public static List<String> warnings(int used, int k, String nanLoss) {
+    /** The effective number of clusters, exp of the Shannon entropy of the sizes: k^sizeEntropy (k for equal sizes). */
+    public static double effectiveClusters(double sizeEntropy, int k) {
+        return Math.pow(k, sizeEntropy);
+    }
+
+    /**
+     * What went wrong, each with what to try; empty when nothing did. A partition collapsed when it uses fewer than half
+     * of the k clusters, or uses more but its sizes make it effectively fewer than k / 2 ({@link #effectiveClusters}:
+     * one cluster holding most samples). {@code nanLoss} names the first NaN loss, or is null.
+     */
+    public static List<String> warnings(int used, int k, double sizeEntropy, String nanLoss) {
         List<String> out = new ArrayList<>();
+        String tryThis = "try other seeds with --runs 5 --select health, a lower learning rate "
+                + "(--set phases.NAME.optimizer.lr=...), or longer pretraining where the method has it";
+        double effective = effectiveClusters(sizeEntropy, k);
         if (2 * used < k) {
-            out.add("the partition uses only " + used + " of " + k + " clusters (it collapsed); try other seeds with "
-                    + "--runs 5 --select health, a lower learning rate (--set phases.NAME.optimizer.lr=...), "
-                    + "or longer pretraining where the method has it");
+            out.add("the partition uses only " + used + " of " + k + " clusters (it collapsed); " + tryThis);
+        } else if (effective < k / 2.0 - 1e-9) {
+            out.add(String.format(java.util.Locale.ROOT, "the partition uses %d of %d clusters, but its sizes are so uneven "
+                    + "that it is effectively %.1f clusters (exp of the size entropy; it collapsed); %s", used, k, effective, tryThis));
         }
         if (nanLoss != null) {
             out.add("the losses went NaN (" + nanLoss + "); try a lower learning rate (--set phases.NAME.optimizer.lr=...) "

@@ -69,12 +69,29 @@ class HealthTest {
 
     @Test
     void warnsOnCollapseBelowHalfTheClustersAndOnNaN() {
-        assertThat(Health.warnings(5, 10, null)).isEmpty();
-        assertThat(Health.warnings(4, 10, null)).singleElement().asString()
+        assertThat(Health.warnings(5, 10, 0.7, null)).isEmpty();
+        assertThat(Health.warnings(4, 10, 0.6, null)).singleElement().asString()
                 .contains("uses only 4 of 10 clusters").contains("--select health");
-        assertThat(Health.warnings(10, 10, "ddc1, epoch 3 of phase train")).singleElement().asString()
+        assertThat(Health.warnings(10, 10, 1.0, "ddc1, epoch 3 of phase train")).singleElement().asString()
                 .contains("went NaN (ddc1, epoch 3 of phase train)").contains("learning rate");
-        assertThat(Health.warnings(1, 10, "loss, epoch 1 of phase train")).hasSize(2);
+        assertThat(Health.warnings(1, 10, 0.0, "loss, epoch 1 of phase train")).hasSize(2);
+    }
+
+    /** All 10 clusters used, one holding 991 of 1000 samples: effectively about 1.1 clusters, a collapse. */
+    @Test
+    void warnsWhenOneClusterHoldsMostSamples() {
+        int[] labels = new int[1000];
+        for (int c = 1; c < 10; c++) {
+            labels[c] = c;
+        }
+        double e = Health.sizeEntropy(labels, 10);
+        // H = −0.991 ln 0.991 − 9 · 0.001 ln 0.001 = 0.07113 nats; exp(H) = 1.0737
+        assertThat(Health.effectiveClusters(e, 10)).isCloseTo(1.0737, within(1e-4));
+        assertThat(Health.warnings(10, 10, e, null)).singleElement().asString()
+                .contains("uses 10 of 10 clusters").contains("effectively 1.1 clusters");
+        // five equal clusters: effectively 5 of 10, no warning
+        assertThat(Health.effectiveClusters(Math.log(5) / Math.log(10), 10)).isCloseTo(5.0, within(1e-9));
+        assertThat(Health.warnings(5, 10, Math.log(5) / Math.log(10), null)).isEmpty();
     }
 
     @Test
