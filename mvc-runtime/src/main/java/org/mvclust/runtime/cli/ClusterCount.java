@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.mvclust.runtime.ConfigException;
 import org.mvclust.runtime.eval.Eigengap;
+import org.mvclust.runtime.eval.Separation;
 import org.mvclust.runtime.eval.Silhouette;
 import org.mvclust.runtime.eval.Stability;
 import org.mvclust.runtime.report.ScorePlot;
@@ -21,7 +22,8 @@ import org.mvclust.runtime.train.Profile;
  * is trained on {@link #RUNS} subsamples of {@link #FRACTION} of the samples (seeds SEED, SEED+1, ...); stability scores
  * k by its {@link Stability} normalised against chance (Lange et al. 2004) and chooses the largest k whose score is
  * within {@link #SLACK} of the lowest (Ben-Hur et al. 2002: the largest k before the partitions turn unstable);
- * silhouette chooses the k of the highest mean {@link Silhouette} of the subsamples' partitions. {@code eigengap} trains
+ * silhouette chooses the k of the highest mean {@link Silhouette} of the subsamples' partitions, calinski_harabasz and
+ * davies_bouldin the k of the best mean {@link Separation} index of the same partitions. {@code eigengap} trains
  * nothing: the largest gap of the normalised Laplacian's spectrum ({@link Eigengap}); it is the default, chosen on
  * generated data ({@code benchmarks/tune/clusters-auto/rule.md}). Default range 2..min(20, N/10) (at least 2..3).
  */
@@ -35,6 +37,8 @@ record ClusterCount(int min, Integer max, Criterion criterion) {
     enum Criterion {
         STABILITY("the largest k within " + SLACK + " of the lowest instability / chance"),
         SILHOUETTE("the highest mean silhouette"),
+        CALINSKI_HARABASZ("the highest mean Calinski-Harabasz index"),
+        DAVIES_BOULDIN("the lowest mean Davies-Bouldin index"),
         EIGENGAP("the largest eigengap of the views' mean kNN graph");
 
         final String rule;
@@ -53,7 +57,7 @@ record ClusterCount(int min, Integer max, Criterion criterion) {
         if (spec == null || !spec.startsWith("auto")) {
             return null;
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("auto(?::(\\d+)-(\\d+))?(?:,criterion=([a-z]+))?").matcher(spec);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("auto(?::(\\d+)-(\\d+))?(?:,criterion=([a-z_]+))?").matcher(spec);
         if (!m.matches() || m.group(1) != null && (Integer.parseInt(m.group(1)) < 2 || Integer.parseInt(m.group(2)) <= Integer.parseInt(m.group(1)))) {
             throw new ConfigException("--clusters " + spec + ": expected a number, auto, or auto:MIN-MAX with 2 <= MIN < MAX, "
                     + "optionally followed by ,criterion=" + String.join("|", Arrays.stream(Criterion.values()).map(Criterion::label).toList()));
@@ -116,20 +120,20 @@ record ClusterCount(int min, Integer max, Criterion criterion) {
         }
         double[] stability = new double[top - min + 1];
         double[] silhouette = new double[top - min + 1];
+        double[] ch = new double[top - min + 1];
+        double[] db = new double[top - min + 1];
         if (criterion != Criterion.EIGENGAP) {
-            score(exp, seed, dir, log, table, stability, silhouette);
+            score(exp, seed, dir, log, table, new double[][] {stability, silhouette, ch, db});
         }
         int byStability = stable(stability);
-        int bySilhouette = min;
-        for (int k = min; k <= top; k++) {
-            double v = silhouette[k - min];
-            if (!Double.isNaN(v) && (Double.isNaN(silhouette[bySilhouette - min]) || v > silhouette[bySilhouette - min])) {
-                bySilhouette = k;
-            }
-        }
+        int bySilhouette = best(silhouette, 1);
+        int byCh = best(ch, 1);
+        int byDb = best(db, -1);
         int best = switch (criterion) {
             case STABILITY -> byStability;
             case SILHOUETTE -> bySilhouette;
+            case CALINSKI_HARABASZ -> byCh;
+            case DAVIES_BOULDIN -> byDb;
             case EIGENGAP -> byGap;
         };
         for (Map<String, Object> row : table) {
@@ -137,6 +141,8 @@ record ClusterCount(int min, Integer max, Criterion criterion) {
             if (criterion != Criterion.EIGENGAP) {
                 row.put("by_stability", k.equals(byStability) ? 1 : 0);
                 row.put("by_silhouette", k.equals(bySilhouette) ? 1 : 0);
+                row.put("by_calinski_harabasz", k.equals(byCh) ? 1 : 0);
+                row.put("by_davies_bouldin", k.equals(byDb) ? 1 : 0);
             }
             row.put("by_eigengap", k.equals(byGap) ? 1 : 0);
             row.put("chosen", k.equals(best) ? 1 : 0);
@@ -146,20 +152,27 @@ record ClusterCount(int min, Integer max, Criterion criterion) {
         double[] plotted = switch (criterion) {
             case STABILITY -> stability;
             case SILHOUETTE -> silhouette;
+            case CALINSKI_HARABASZ -> ch;
+            case DAVIES_BOULDIN -> db;
             case EIGENGAP -> table.stream().mapToDouble(r -> (Double) r.get("eigengap")).toArray();
         };
         String title = switch (criterion) {
             case STABILITY -> "--clusters auto: instability over " + RUNS + " subsamples of " + (int) (100 * FRACTION) + "%, / chance (lower is better)";
             case SILHOUETTE -> "--clusters auto: mean silhouette over " + RUNS + " subsamples of " + (int) (100 * FRACTION) + "% (higher is better)";
+            case CALINSKI_HARABASZ -> "--clusters auto: mean Calinski-Harabasz index over " + RUNS + " subsamples of " + (int) (100 * FRACTION) + "% (higher is better)";
+            case DAVIES_BOULDIN -> "--clusters auto: mean Davies-Bouldin index over " + RUNS + " subsamples of " + (int) (100 * FRACTION) + "% (lower is better)";
             case EIGENGAP -> "--clusters auto: eigengap after the k-th eigenvalue of the normalised Laplacian (higher is better)";
         };
         ScorePlot.write(dir.resolve("clusters.svg"), title, "k", criterion.label(), ks, plotted, best - min);
         return best;
     }
 
-    /** Trains every k on the subsamples: normalised instability and mean silhouette per k, into the table's rows. */
+    /**
+     * Trains every k on the subsamples: normalised instability, mean silhouette, Calinski-Harabasz and Davies-Bouldin
+     * per k into {@code scores} (in that order) and the table's rows.
+     */
     private void score(Experiment exp, long seed, Path dir, PrintStream log, List<Map<String, Object>> table,
-                       double[] stability, double[] silhouette) throws Exception {
+                       double[][] scores) throws Exception {
         int n = exp.data.samples();
         int count = (int) (FRACTION * n);
         List<int[]> rows = new ArrayList<>();
@@ -167,10 +180,13 @@ record ClusterCount(int min, Integer max, Criterion criterion) {
             rows.add(Stability.subsample(n, count, seed + r));
         }
         Silhouette widths = Silhouette.of(exp.data.views());
+        Separation separation = new Separation(exp.data.views());
         for (int k = min; k <= max(n); k++) {
             List<int[]> labels = new ArrayList<>();
             double used = 0;
             double sil = 0;
+            double ch = 0;
+            double db = 0;
             for (int r = 0; r < RUNS; r++) {
                 Path runDir = dir.resolve("clusters-auto").resolve("k" + k).resolve("run-" + r);
                 Files.createDirectories(runDir);
@@ -178,21 +194,40 @@ record ClusterCount(int min, Integer max, Criterion criterion) {
                 labels.add(Experiment.clusters(runDir.resolve("labels.csv")));
                 used += ((Number) ((Map<?, ?>) m.get("health")).get("clusters_used")).doubleValue() / RUNS;
                 sil += widths.score(rows.get(r), labels.get(r)) / RUNS;
+                ch += separation.calinskiHarabasz(rows.get(r), labels.get(r)) / RUNS;
+                db += separation.daviesBouldin(rows.get(r), labels.get(r)) / RUNS;
             }
             Stability.Score s = Stability.of(rows, labels, seed);
-            stability[k - min] = s.normalised();
-            silhouette[k - min] = sil;
+            scores[0][k - min] = s.normalised();
+            scores[1][k - min] = sil;
+            scores[2][k - min] = ch;
+            scores[3][k - min] = db;
             Map<String, Object> row = table.get(k - min);
             row.put("instability", s.instability());
             row.put("chance", s.chance());
             row.put("normalised", s.normalised());
             row.put("silhouette", sil);
+            row.put("calinski_harabasz", ch);
+            row.put("davies_bouldin", db);
             row.put("clusters_used", used);
             if (log != null) {
-                log.printf(Locale.ROOT, "k %d: instability %.4f, chance %.4f, normalised %.4f, silhouette %.4f, eigengap %.4f%n",
-                        k, s.instability(), s.chance(), s.normalised(), sil, (Double) row.get("eigengap"));
+                log.printf(Locale.ROOT, "k %d: instability %.4f, chance %.4f, normalised %.4f, silhouette %.4f, "
+                        + "Calinski-Harabasz %.4g, Davies-Bouldin %.4f, eigengap %.4f%n",
+                        k, s.instability(), s.chance(), s.normalised(), sil, ch, db, (Double) row.get("eigengap"));
             }
         }
+    }
+
+    /** The k of the highest ({@code sign} 1) or lowest ({@code sign} −1) score, NaN scores skipped; the smallest on ties. */
+    private int best(double[] score, int sign) {
+        int best = min;
+        for (int k = min; k < min + score.length; k++) {
+            double v = score[k - min];
+            if (!Double.isNaN(v) && (Double.isNaN(score[best - min]) || sign * v > sign * score[best - min])) {
+                best = k;
+            }
+        }
+        return best;
     }
 
     /** The largest k whose normalised instability is within {@link #SLACK} of the lowest. */

@@ -31,9 +31,11 @@ class ClusterCountTest {
         assertThat(ClusterCount.parse("auto,criterion=eigengap")).isEqualTo(new ClusterCount(2, null, ClusterCount.Criterion.EIGENGAP));
         assertThat(ClusterCount.parse("auto,criterion=stability").criterion()).isEqualTo(ClusterCount.Criterion.STABILITY);
         assertThat(ClusterCount.parse("auto:3-9,criterion=silhouette")).isEqualTo(new ClusterCount(3, 9, ClusterCount.Criterion.SILHOUETTE));
+        assertThat(ClusterCount.parse("auto,criterion=calinski_harabasz").criterion()).isEqualTo(ClusterCount.Criterion.CALINSKI_HARABASZ);
+        assertThat(ClusterCount.parse("auto,criterion=davies_bouldin").criterion()).isEqualTo(ClusterCount.Criterion.DAVIES_BOULDIN);
         assertThatThrownBy(() -> ClusterCount.parse("auto,criterion=gap")).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("unknown criterion 'gap'").hasMessageContaining("eigengap");
-        assertThatThrownBy(() -> ClusterCount.parse("auto;3-9")).isInstanceOf(ConfigException.class).hasMessageContaining("criterion=stability|silhouette|eigengap");
+        assertThatThrownBy(() -> ClusterCount.parse("auto;3-9")).isInstanceOf(ConfigException.class).hasMessageContaining("criterion=stability|silhouette|calinski_harabasz|davies_bouldin|eigengap");
         assertThatThrownBy(() -> ClusterCount.parse("auto:1-9")).isInstanceOf(ConfigException.class).hasMessageContaining("2 <= MIN < MAX");
         assertThatThrownBy(() -> ClusterCount.number("seven")).isInstanceOf(ConfigException.class).hasMessageContaining("--clusters seven");
         assertThatThrownBy(() -> ClusterCount.parse("auto:2-50").max(40)).isInstanceOf(ConfigException.class)
@@ -64,7 +66,12 @@ class ClusterCountTest {
         assertThat(k).isBetween(7, 9);
         assertThat(rows.stream().filter(r -> r.get("chosen").equals("1")).map(r -> r.get("k")).toList()).containsExactly(String.valueOf(k));
         assertThat(out.resolve("clusters.svg")).exists();
-        assertThat(rows.get(0)).containsKeys("silhouette", "eigengap", "by_stability", "by_silhouette", "by_eigengap");
+        assertThat(rows.get(0)).containsKeys("silhouette", "calinski_harabasz", "davies_bouldin", "eigengap", "by_stability",
+                "by_silhouette", "by_calinski_harabasz", "by_davies_bouldin", "by_eigengap");
+        for (String by : List.of("by_calinski_harabasz", "by_davies_bouldin")) {
+            assertThat(rows.stream().filter(r -> r.get(by).equals("1")).map(r -> Integer.parseInt((String) r.get("k")))).as(by)
+                    .singleElement().satisfies(b -> assertThat(b).isBetween(7, 9));
+        }
     }
 
     @Test
