@@ -1,17 +1,22 @@
 """Each preset as it masks now against mean imputation, ACC/NMI mean ± std over training seeds, per dataset and rate.
 
 "masked" is the preset's default: for ae-kmeans, ddc and comvc (absent: view_mean since fill/rule.md) the rows of
-fill/fill.csv ("PRESET view_mean") at rate 0.5 and of incomplete-rates.csv ("PRESET masked") at the other rates; for the
-others the "PRESET masked" rows of incomplete-seeds.csv. Imputed: the "PRESET imputed" rows of those files.
-Usage: summary.py (from anywhere; reads the CSVs beside it)."""
+fill/fill.csv ("PRESET view_mean") at rate 0.5 and of incomplete-rates.csv ("PRESET masked") at the other rates; for
+dmac (masked since fill/rule-dmac.md) fill/fill-dmac.csv's "dmac masked" and "dmac imputed" rows at 0.5 and
+incomplete-rates-dmac.csv's at the others; for the others the "PRESET masked" rows of incomplete-seeds.csv and
+incomplete-rates*.csv. Imputed: the "PRESET imputed" rows of those files.
+Usage: summary.py [--csv FILE] (from anywhere; reads the CSVs beside it; --csv also writes every row the table uses,
+the fill rows renamed "PRESET masked" and the complete runs at rate 0 included, for `mvclust report`)."""
 import csv
 import pathlib
 import statistics as st
+import sys
 from collections import defaultdict
 
 here = pathlib.Path(__file__).parent
 FILLED = {"ae-kmeans", "ddc", "comvc"}
 cells = defaultdict(list)
+used = []
 
 
 def read(name, keep):
@@ -24,16 +29,24 @@ def read(name, keep):
         preset, variant = r["method"].rsplit(" ", 1)
         data, opts = r["dataset"].split(":", 1)
         rate = opts.split(",")[0].split("=")[1]
-        if rate == "0" or not keep(preset, variant, rate):
+        if not keep(preset, variant, rate):
             continue
         v = "masked" if variant in ("masked", "view_mean") else variant
-        cells[(preset, data, rate, v)].append((float(r["acc"]), float(r["nmi"])))
+        used.append(dict(r, method=f"{preset} {v}"))
+        if rate != "0":
+            cells[(preset, data, rate, v)].append((float(r["acc"]), float(r["nmi"])))
 
 
-read("incomplete-seeds.csv", lambda p, v, r: v == "imputed" or p not in FILLED)
+read("incomplete-seeds.csv", lambda p, v, r: v == "imputed" or p not in FILLED or r == "0")
 read("fill/fill.csv", lambda p, v, r: True)
+read("fill/fill-dmac.csv", lambda p, v, r: v in ("masked", "imputed"))
 for f in sorted(here.glob("incomplete-rates*.csv")):
     read(f.name, lambda p, v, r: True)
+if "--csv" in sys.argv:
+    with open(sys.argv[sys.argv.index("--csv") + 1], "w", newline="") as out:
+        w = csv.DictWriter(out, fieldnames=list(used[0].keys()), lineterminator="\n")
+        w.writeheader()
+        w.writerows(used)
 
 
 def fmt(xs, i):
