@@ -4,7 +4,7 @@
 fill/fill.csv ("PRESET view_mean") at rate 0.5 and of incomplete-rates.csv ("PRESET masked") at the other rates; for
 dmac (masked since fill/rule-dmac.md) fill/fill-dmac.csv's "dmac masked" and "dmac imputed" rows at 0.5 and
 incomplete-rates-dmac.csv's at the others; for the others the "PRESET masked" rows of incomplete-seeds.csv and
-incomplete-rates*.csv. Imputed: the "PRESET imputed" rows of those files.
+incomplete-rates*.csv and incomplete-others.csv. Imputed: the "PRESET imputed" rows of those files.
 Usage: summary.py [--csv FILE] (from anywhere; reads the CSVs beside it; --csv also writes every row the table uses,
 the fill rows renamed "PRESET masked" and the complete runs at rate 0 included, for `mvclust report`)."""
 import csv
@@ -40,7 +40,7 @@ def read(name, keep):
 read("incomplete-seeds.csv", lambda p, v, r: v == "imputed" or p not in FILLED or r == "0")
 read("fill/fill.csv", lambda p, v, r: True)
 read("fill/fill-dmac.csv", lambda p, v, r: v in ("masked", "imputed"))
-for f in sorted(here.glob("incomplete-rates*.csv")):
+for f in sorted(here.glob("incomplete-rates*.csv")) + [here / "incomplete-others.csv"]:
     read(f.name, lambda p, v, r: True)
 if "--csv" in sys.argv:
     with open(sys.argv[sys.argv.index("--csv") + 1], "w", newline="") as out:
