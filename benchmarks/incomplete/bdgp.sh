@@ -48,4 +48,4 @@ for m in sorted(pathlib.Path(sys.argv[1]).glob("*/metrics.json")):
 old.write_text("method,dataset,epochs,absent_pairs,pairs,impute,masked_by,acc,nmi\n" + "".join(r + "\n" for _, r in sorted(rows.items())))
 PY
 python3 "$here/pattern.py" "$here/results" "$here/pattern.csv"
-cat "$here/bdgp.csv"
+python3 "$here/bdgp_table.py"
