@@ -1,6 +1,7 @@
 """A fill rule's label-free choice per dataset (rule-linear.md, rule-dmac.md, rule-dmac-2.md: mean NMI with the
 missingness pattern over seeds 0-2, labels unread), then ACC/NMI of the current rule, view_mean and mean imputation.
-Usage: choice.py PRESET CURRENT RESULTS_CSV PATTERN_CSV [--seeds SEEDS_CSV] [--datasets hw,cub] [--gate RUNS_DIR]
+Usage: choice.py PRESET CURRENT RESULTS_CSV PATTERN_CSV [--seeds SEEDS_CSV] [--datasets hw,cub] [--more CSV]...
+[--gate RUNS_DIR]... (--more: further rows, e.g. the current rule's from another grid)
 RESULTS_CSV holds the cells 'PRESET masked' (the current rule, named CURRENT here), 'PRESET view_mean' and, if run there,
 'PRESET imputed'; SEEDS_CSV (../incomplete-seeds.csv) gives imputed rows otherwise, and its 'PRESET masked' rows are
 compared with the rerun. --gate: a rule is eligible on a dataset only if none of its runs (RUNS_DIR/.../metrics.json)
@@ -14,7 +15,8 @@ import statistics as st
 
 ap = argparse.ArgumentParser()
 ap.add_argument("preset"); ap.add_argument("current"); ap.add_argument("results"); ap.add_argument("patterns")
-ap.add_argument("--seeds"); ap.add_argument("--datasets", default="hw,cub"); ap.add_argument("--gate")
+ap.add_argument("--seeds"); ap.add_argument("--datasets", default="hw,cub")
+ap.add_argument("--more", action="append", default=[]); ap.add_argument("--gate", action="append")
 a = ap.parse_args()
 datasets = a.datasets.split(",")
 pat = {}
@@ -27,7 +29,7 @@ for r in csv.DictReader(open(a.patterns)):
 def collapsed(variant, d):
     """The seeds whose run collapsed (run health's two conditions), from the runs' metrics.json."""
     out = []
-    for f in sorted(pathlib.Path(a.gate).glob(f"{a.preset}_{variant}/{d}_*/s*/metrics.json")):
+    for f in sorted(x for g in a.gate for x in pathlib.Path(g).glob(f"{a.preset}_{variant}/{d}_*/s*/metrics.json")):
         j = json.loads(f.read_text())
         k, h = j["clusters"], j["health"]
         if 2 * h["clusters_used"] < k or k ** h["size_entropy"] < k / 2 - 1e-9:
@@ -36,10 +38,10 @@ def collapsed(variant, d):
 
 
 def rows(f, variant, d):
-    if f is None:
-        return {}
-    return {int(r["seed"]): (float(r["acc"]), float(r["nmi"])) for r in csv.DictReader(open(f))
-            if r["method"] == a.preset + " " + variant and r["dataset"].split(":")[0] == d and int(r["seed"]) <= 2}
+    files = [] if f is None else [f] + (a.more if f == a.results else [])
+    return {int(r["seed"]): (float(r["acc"]), float(r["nmi"])) for g in files for r in csv.DictReader(open(g))
+            if r["method"] == a.preset + " " + variant and r["dataset"].split(":")[0] == d
+            and ("missing=0.5" in r["dataset"] or "missing=" not in r["dataset"]) and int(r["seed"]) <= 2}
 
 
 def fmt(xs, i):
