@@ -29,7 +29,8 @@ for r in csv.DictReader(open(a.patterns)):
 def collapsed(variant, d):
     """The seeds whose run collapsed (run health's two conditions), from the runs' metrics.json."""
     out = []
-    for f in sorted(x for g in a.gate for x in pathlib.Path(g).glob(f"{a.preset}_{variant}/{d}_*/s*/metrics.json")):
+    for f in sorted(x for g in a.gate for x in pathlib.Path(g).glob(f"{a.preset}_{variant}/{d}_*/s*/metrics.json")
+                    if re.fullmatch(r"[\w-]+?_(missing=0\.5.*|(?!.*missing=).*)", x.parent.parent.name)):
         j = json.loads(f.read_text())
         k, h = j["clusters"], j["health"]
         if 2 * h["clusters_used"] < k or k ** h["size_entropy"] < k / 2 - 1e-9:
