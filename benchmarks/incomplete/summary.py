@@ -4,7 +4,8 @@
 fill/fill.csv ("PRESET view_mean") at rate 0.5 and of incomplete-rates.csv ("PRESET masked") at the other rates; for
 dmac (masked since fill/rule-dmac.md) fill/fill-dmac.csv's "dmac masked" and "dmac imputed" rows at 0.5 and
 incomplete-rates-dmac.csv's at the others; for the others the "PRESET masked" rows of incomplete-seeds.csv and
-incomplete-rates*.csv and incomplete-others.csv. Imputed: the "PRESET imputed" rows of those files.
+incomplete-rates*.csv and incomplete-others.csv (simvc at 0.5: fill/fill-others.csv's view_mean rows, its default since
+fill/rule-others.md). Imputed: the "PRESET imputed" rows of those files.
 Usage: summary.py [--csv FILE] (from anywhere; reads the CSVs beside it; --csv also writes every row the table uses,
 the fill rows renamed "PRESET masked" and the complete runs at rate 0 included, for `mvclust report`)."""
 import csv
@@ -15,6 +16,7 @@ from collections import defaultdict
 
 here = pathlib.Path(__file__).parent
 FILLED = {"ae-kmeans", "ddc", "comvc"}
+OTHERS_FILLED = {"simvc"}  # fill/rule-others.md
 cells = defaultdict(list)
 used = []
 
@@ -40,8 +42,10 @@ def read(name, keep):
 read("incomplete-seeds.csv", lambda p, v, r: v == "imputed" or p not in FILLED or r == "0")
 read("fill/fill.csv", lambda p, v, r: True)
 read("fill/fill-dmac.csv", lambda p, v, r: v in ("masked", "imputed"))
-for f in sorted(here.glob("incomplete-rates*.csv")) + [here / "incomplete-others.csv"]:
+for f in sorted(here.glob("incomplete-rates*.csv")):
     read(f.name, lambda p, v, r: True)
+read("incomplete-others.csv", lambda p, v, r: not (p in OTHERS_FILLED and v == "masked" and r == "0.5"))
+read("fill/fill-others.csv", lambda p, v, r: p in OTHERS_FILLED)
 if "--csv" in sys.argv:
     with open(sys.argv[sys.argv.index("--csv") + 1], "w", newline="") as out:
         w = csv.DictWriter(out, fieldnames=list(used[0].keys()), lineterminator="\n")

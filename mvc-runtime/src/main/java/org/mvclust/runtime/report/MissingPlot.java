@@ -20,11 +20,15 @@ import org.knowm.xchart.style.Styler;
 
 /**
  * ACC and NMI against the missing-view rate for a bench grid whose datasets carry {@code missing=R}: one line per
- * method and dataset (and imputation), the mean over seeds at each rate; a dataset without the option is rate 0.
+ * method and dataset (and imputation), the mean over seeds at each rate; a dataset without the option is rate 0. Beyond
+ * {@link #SERIES_PER_CHART} lines, one small chart per method family (the method's name up to its first space, e.g.
+ * "ddc" for "ddc masked" and "ddc imputed"), ACC charts above NMI charts, so that no legend hides the lines.
  */
 public final class MissingPlot {
     private static final Pattern RATE = Pattern.compile("[:,]missing=([0-9.eE+-]+)");
     private static final Pattern SEED = Pattern.compile("[:,]missing_seed=[^,]*");
+    static final int SERIES_PER_CHART = 8;
+    private static final int COLUMNS = 4;
 
     private MissingPlot() {
     }
@@ -35,16 +39,34 @@ public final class MissingPlot {
             return false;
         }
         List<String> metrics = List.of("acc", "nmi");
-        BufferedImage img = new BufferedImage(1400, 480, BufferedImage.TYPE_INT_RGB);
+        Map<String, List<Map<String, Object>>> families = new TreeMap<>();
+        for (Map<String, Object> r : rows) {
+            families.computeIfAbsent(String.valueOf(r.get("method")).split(" ", 2)[0], k -> new ArrayList<>()).add(r);
+        }
+        boolean small = series(rows, "acc").size() > SERIES_PER_CHART && families.size() > 1;
+        int w = small ? 420 : 700;
+        int h = small ? 340 : 480;
+        int columns = small ? Math.min(COLUMNS, families.size()) : 2;
+        int rowsPerMetric = small ? (families.size() + COLUMNS - 1) / COLUMNS : 1;
+        BufferedImage img = new BufferedImage(columns * w, (small ? metrics.size() * rowsPerMetric : 1) * h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, img.getWidth(), img.getHeight());
         for (int k = 0; k < metrics.size(); k++) {
-            XYChart chart = chart(rows, metrics.get(k), title);
-            Graphics2D sub = (Graphics2D) g.create(k * 700, 0, 700, 480);
-            chart.paint(sub, 700, 480);
-            sub.dispose();
+            if (!small) {
+                paint(g, chart(rows, metrics.get(k), title, w, h), k * w, 0, w, h);
+                continue;
+            }
+            int i = 0;
+            for (Map.Entry<String, List<Map<String, Object>>> f : families.entrySet()) {
+                int x = (i % COLUMNS) * w;
+                int y = (k * rowsPerMetric + i / COLUMNS) * h;
+                XYChart c = chart(f.getValue(), metrics.get(k), f.getKey(), w, h);
+                c.getStyler().setLegendFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 9));
+                paint(g, c, x, y, w, h);
+                i++;
+            }
         }
         g.dispose();
         Files.createDirectories(file.toAbsolutePath().getParent());
@@ -54,7 +76,14 @@ public final class MissingPlot {
         return true;
     }
 
-    private static XYChart chart(List<Map<String, Object>> rows, String metric, String title) {
+    private static void paint(Graphics2D g, XYChart chart, int x, int y, int w, int h) {
+        Graphics2D sub = (Graphics2D) g.create(x, y, w, h);
+        chart.paint(sub, w, h);
+        sub.dispose();
+    }
+
+    /** Per line (method | dataset without the rate), the sum and count of the metric at each rate. */
+    private static Map<String, TreeMap<Double, double[]>> series(List<Map<String, Object>> rows, String metric) {
         Map<String, TreeMap<Double, double[]>> series = new TreeMap<>();
         for (Map<String, Object> r : rows) {
             double y = Plots.number(r.get(metric));
@@ -70,7 +99,12 @@ public final class MissingPlot {
             sum[0] += y;
             sum[1]++;
         }
-        XYChart chart = new XYChart(700, 480);
+        return series;
+    }
+
+    private static XYChart chart(List<Map<String, Object>> rows, String metric, String title, int w, int h) {
+        Map<String, TreeMap<Double, double[]>> series = series(rows, metric);
+        XYChart chart = new XYChart(w, h);
         chart.setTitle(title + ": " + metric.toUpperCase(Locale.ROOT) + " against the missing rate");
         chart.setXAxisTitle("missing rate (absent sample-view pairs / all pairs)");
         chart.setYAxisTitle(metric.toUpperCase(Locale.ROOT) + " (mean over seeds)");
