@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,18 +34,25 @@ record ClusterCount(int min, Integer max, Criterion criterion) {
     static final int DEFAULT_MAX = 20;
     static final double SLACK = 0.05;
 
-    /** How k is chosen. */
+    /** How k is chosen, and what clusters.svg plots for it. */
     enum Criterion {
-        STABILITY("the largest k within " + SLACK + " of the lowest instability / chance"),
-        SILHOUETTE("the highest mean silhouette"),
-        CALINSKI_HARABASZ("the highest mean Calinski-Harabasz index"),
-        DAVIES_BOULDIN("the lowest mean Davies-Bouldin index"),
-        EIGENGAP("the largest eigengap of the views' mean kNN graph");
+        STABILITY("the largest k within " + SLACK + " of the lowest instability / chance",
+                "instability over " + RUNS + " subsamples of " + (int) (100 * FRACTION) + "%, / chance (lower is better)"),
+        SILHOUETTE("the highest mean silhouette",
+                "mean silhouette over " + RUNS + " subsamples of " + (int) (100 * FRACTION) + "% (higher is better)"),
+        CALINSKI_HARABASZ("the highest mean Calinski-Harabasz index",
+                "mean Calinski-Harabasz index over " + RUNS + " subsamples of " + (int) (100 * FRACTION) + "% (higher is better)"),
+        DAVIES_BOULDIN("the lowest mean Davies-Bouldin index",
+                "mean Davies-Bouldin index over " + RUNS + " subsamples of " + (int) (100 * FRACTION) + "% (lower is better)"),
+        EIGENGAP("the largest eigengap of the views' mean kNN graph",
+                "eigengap after the k-th eigenvalue of the normalised Laplacian (higher is better)");
 
         final String rule;
+        final String plotted;
 
-        Criterion(String rule) {
+        Criterion(String rule, String plotted) {
             this.rule = rule;
+            this.plotted = plotted;
         }
 
         String label() {
@@ -118,61 +126,37 @@ record ClusterCount(int min, Integer max, Criterion criterion) {
             row.put("eigengap", Eigengap.gap(spectrum, k));
             table.add(row);
         }
-        double[] stability = new double[top - min + 1];
-        double[] silhouette = new double[top - min + 1];
-        double[] ch = new double[top - min + 1];
-        double[] db = new double[top - min + 1];
+        Map<Criterion, double[]> scores = new EnumMap<>(Criterion.class);
         if (criterion != Criterion.EIGENGAP) {
-            score(exp, seed, dir, log, table, new double[][] {stability, silhouette, ch, db});
+            scores.putAll(score(exp, seed, dir, log, table));
         }
-        int byStability = stable(stability);
-        int bySilhouette = best(silhouette, 1);
-        int byCh = best(ch, 1);
-        int byDb = best(db, -1);
-        int best = switch (criterion) {
-            case STABILITY -> byStability;
-            case SILHOUETTE -> bySilhouette;
-            case CALINSKI_HARABASZ -> byCh;
-            case DAVIES_BOULDIN -> byDb;
+        scores.put(Criterion.EIGENGAP, table.stream().mapToDouble(r -> (Double) r.get("eigengap")).toArray());
+        Map<Criterion, Integer> picks = new EnumMap<>(Criterion.class);
+        scores.forEach((c, v) -> picks.put(c, switch (c) {
+            case STABILITY -> stable(v);
+            case SILHOUETTE, CALINSKI_HARABASZ -> best(v, 1);
+            case DAVIES_BOULDIN -> best(v, -1);
             case EIGENGAP -> byGap;
-        };
+        }));
+        int best = picks.get(criterion);
         for (Map<String, Object> row : table) {
             Object k = row.get("k");
-            if (criterion != Criterion.EIGENGAP) {
-                row.put("by_stability", k.equals(byStability) ? 1 : 0);
-                row.put("by_silhouette", k.equals(bySilhouette) ? 1 : 0);
-                row.put("by_calinski_harabasz", k.equals(byCh) ? 1 : 0);
-                row.put("by_davies_bouldin", k.equals(byDb) ? 1 : 0);
-            }
-            row.put("by_eigengap", k.equals(byGap) ? 1 : 0);
+            picks.forEach((c, pick) -> row.put("by_" + c.label(), k.equals(pick) ? 1 : 0));
             row.put("chosen", k.equals(best) ? 1 : 0);
         }
         Outputs.write(dir.resolve("clusters.csv"), Outputs.csv(table));
         List<String> ks = table.stream().map(r -> String.valueOf(r.get("k"))).toList();
-        double[] plotted = switch (criterion) {
-            case STABILITY -> stability;
-            case SILHOUETTE -> silhouette;
-            case CALINSKI_HARABASZ -> ch;
-            case DAVIES_BOULDIN -> db;
-            case EIGENGAP -> table.stream().mapToDouble(r -> (Double) r.get("eigengap")).toArray();
-        };
-        String title = switch (criterion) {
-            case STABILITY -> "--clusters auto: instability over " + RUNS + " subsamples of " + (int) (100 * FRACTION) + "%, / chance (lower is better)";
-            case SILHOUETTE -> "--clusters auto: mean silhouette over " + RUNS + " subsamples of " + (int) (100 * FRACTION) + "% (higher is better)";
-            case CALINSKI_HARABASZ -> "--clusters auto: mean Calinski-Harabasz index over " + RUNS + " subsamples of " + (int) (100 * FRACTION) + "% (higher is better)";
-            case DAVIES_BOULDIN -> "--clusters auto: mean Davies-Bouldin index over " + RUNS + " subsamples of " + (int) (100 * FRACTION) + "% (lower is better)";
-            case EIGENGAP -> "--clusters auto: eigengap after the k-th eigenvalue of the normalised Laplacian (higher is better)";
-        };
-        ScorePlot.write(dir.resolve("clusters.svg"), title, "k", criterion.label(), ks, plotted, best - min);
+        ScorePlot.write(dir.resolve("clusters.svg"), "--clusters auto: " + criterion.plotted, "k", criterion.label(), ks,
+                scores.get(criterion), best - min);
         return best;
     }
 
     /**
      * Trains every k on the subsamples: normalised instability, mean silhouette, Calinski-Harabasz and Davies-Bouldin
-     * per k into {@code scores} (in that order) and the table's rows.
+     * per k, into the table's rows and the map returned.
      */
-    private void score(Experiment exp, long seed, Path dir, PrintStream log, List<Map<String, Object>> table,
-                       double[][] scores) throws Exception {
+    private Map<Criterion, double[]> score(Experiment exp, long seed, Path dir, PrintStream log, List<Map<String, Object>> table)
+            throws Exception {
         int n = exp.data.samples();
         int count = (int) (FRACTION * n);
         List<int[]> rows = new ArrayList<>();
@@ -181,6 +165,10 @@ record ClusterCount(int min, Integer max, Criterion criterion) {
         }
         Silhouette widths = Silhouette.of(exp.data.views());
         Separation separation = new Separation(exp.data.views());
+        Map<Criterion, double[]> scores = new EnumMap<>(Criterion.class);
+        for (Criterion c : List.of(Criterion.STABILITY, Criterion.SILHOUETTE, Criterion.CALINSKI_HARABASZ, Criterion.DAVIES_BOULDIN)) {
+            scores.put(c, new double[max(n) - min + 1]);
+        }
         for (int k = min; k <= max(n); k++) {
             List<int[]> labels = new ArrayList<>();
             double used = 0;
@@ -198,10 +186,10 @@ record ClusterCount(int min, Integer max, Criterion criterion) {
                 db += separation.daviesBouldin(rows.get(r), labels.get(r)) / RUNS;
             }
             Stability.Score s = Stability.of(rows, labels, seed);
-            scores[0][k - min] = s.normalised();
-            scores[1][k - min] = sil;
-            scores[2][k - min] = ch;
-            scores[3][k - min] = db;
+            scores.get(Criterion.STABILITY)[k - min] = s.normalised();
+            scores.get(Criterion.SILHOUETTE)[k - min] = sil;
+            scores.get(Criterion.CALINSKI_HARABASZ)[k - min] = ch;
+            scores.get(Criterion.DAVIES_BOULDIN)[k - min] = db;
             Map<String, Object> row = table.get(k - min);
             row.put("instability", s.instability());
             row.put("chance", s.chance());
@@ -216,6 +204,7 @@ record ClusterCount(int min, Integer max, Criterion criterion) {
                         k, s.instability(), s.chance(), s.normalised(), sil, ch, db, (Double) row.get("eigengap"));
             }
         }
+        return scores;
     }
 
     /** The k of the highest ({@code sign} 1) or lowest ({@code sign} −1) score, NaN scores skipped; the smallest on ties. */
