@@ -99,12 +99,16 @@ public final class BlockHarness implements AutoCloseable {
      * some of TensorFlow's C++ gradients (Square) crash on a variable's ref tensor.
      */
     public Operand<TFloat32> input(float[][] rows) {
+        return read(variable(new long[] {rows.length, rows[0].length}, flat(rows)));
+    }
+
+    private static float[] flat(float[][] rows) {
         int c = rows[0].length;
         float[] flat = new float[rows.length * c];
         for (int i = 0; i < rows.length; i++) {
             System.arraycopy(rows[i], 0, flat, i * c, c);
         }
-        return read(variable(new long[] {rows.length, c}, flat));
+        return flat;
     }
 
     /** A random normal input (std 1) of the given shape, read like {@link #input}. */
@@ -270,6 +274,11 @@ public final class BlockHarness implements AutoCloseable {
             updates.forEach(r::addTarget);
             r.run().close();
         }
+    }
+
+    /** Sets a variable made by {@link #input} or {@link #variable} to these rows. */
+    public void set(Operand<TFloat32> input, float[][] rows) {
+        set(input, flat(rows));
     }
 
     /** Sets a variable made by {@link #input} or {@link #variable}. */
