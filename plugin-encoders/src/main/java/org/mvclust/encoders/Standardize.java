@@ -53,8 +53,8 @@ public final class Standardize implements Encoder {
         Operand<TFloat32> centred = mask == null ? Reductions.centreColumns(tf, x) : tf.math.sub(x, Masks.columnMean(tf, x, mask));
         Operand<TFloat32> out = p.getBoolean("center") ? centred : tf.identity(x);
         if (p.getBoolean("scale")) {
-            Operand<TFloat32> sq = tf.math.mul(centred, centred);
-            Operand<TFloat32> var = mask == null ? Reductions.columnVariance(tf, centred) : Masks.columnMean(tf, sq, mask);
+            Operand<TFloat32> var = mask == null ? Reductions.columnVariance(tf, centred)
+                    : Masks.columnMean(tf, tf.math.mul(centred, centred), mask);
             out = tf.math.div(out, tf.math.sqrt(tf.math.add(var, tf.constant((float) p.getDouble("eps")))));
         }
         return Map.of("out", mask == null ? out : tf.math.mul(out, mask));

@@ -71,7 +71,6 @@ public final class BenchCommand implements Callable<Integer> {
     @Mixin
     DeviceOption device;
 
-
     /** One grid cell; {@code label} (the cell's {@code name} or {@code label}, default the method) names its results. */
     private record Cell(String method, String label, String dataset, List<String> sets, int maxSeeds, int runs, RunSelection select,
                         double split, int splitSeed) {

@@ -48,7 +48,6 @@ public final class PredictCommand implements Callable<Integer> {
     @Mixin
     ComputeOptions compute;
 
-
     private final Registry registry;
     private final DataResolver datasets;
     private final MetricSet metrics;

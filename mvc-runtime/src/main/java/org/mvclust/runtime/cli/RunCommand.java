@@ -74,7 +74,6 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--profile", description = "Print where the time went and the achieved FLOP rate of the training steps.")
     boolean profileFlag;
 
-
     @Mixin
     DeviceOption device;
 

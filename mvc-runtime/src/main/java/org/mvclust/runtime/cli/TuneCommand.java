@@ -69,7 +69,6 @@ public final class TuneCommand implements Callable<Integer> {
     @Mixin
     DeviceOption device;
 
-
     private final Experiment.Factory experiments;
     private final GraphLoader graphs;
 
