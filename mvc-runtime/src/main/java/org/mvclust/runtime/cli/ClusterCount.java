@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.mvclust.runtime.ConfigException;
 import org.mvclust.runtime.eval.Eigengap;
+import org.mvclust.runtime.eval.GapStatistic;
 import org.mvclust.runtime.eval.Separation;
 import org.mvclust.runtime.eval.Silhouette;
 import org.mvclust.runtime.eval.Stability;
@@ -24,9 +25,10 @@ import org.mvclust.runtime.train.Profile;
  * k by its {@link Stability} normalised against chance (Lange et al. 2004) and chooses the largest k whose score is
  * within {@link #SLACK} of the lowest (Ben-Hur et al. 2002: the largest k before the partitions turn unstable);
  * silhouette chooses the k of the highest mean {@link Silhouette} of the subsamples' partitions, calinski_harabasz and
- * davies_bouldin the k of the best mean {@link Separation} index of the same partitions. {@code eigengap} trains
- * nothing: the largest gap of the normalised Laplacian's spectrum ({@link Eigengap}); it is the default, chosen on
- * generated data ({@code benchmarks/tune/clusters-auto/rule.md}). Default range 2..min(20, N/10) (at least 2..3).
+ * davies_bouldin the k of the best mean {@link Separation} index of the same partitions. {@code eigengap} and
+ * {@code eigengap_local} train nothing: the largest gap of a normalised Laplacian's spectrum ({@link Eigengap}); nor
+ * does {@code gap} ({@link GapStatistic}, k-means on the views). {@code eigengap} is the default, chosen on generated
+ * data ({@code benchmarks/tune/clusters-auto/rule.md}). Default range 2..min(20, N/10) (at least 2..3).
  */
 record ClusterCount(int min, Integer max, Criterion criterion) {
     static final double FRACTION = 0.8;
@@ -45,7 +47,11 @@ record ClusterCount(int min, Integer max, Criterion criterion) {
         DAVIES_BOULDIN("the lowest mean Davies-Bouldin index",
                 "mean Davies-Bouldin index over " + RUNS + " subsamples of " + (int) (100 * FRACTION) + "% (lower is better)"),
         EIGENGAP("the largest eigengap of the views' mean kNN graph",
-                "eigengap after the k-th eigenvalue of the normalised Laplacian (higher is better)");
+                "eigengap after the k-th eigenvalue of the normalised Laplacian (higher is better)"),
+        EIGENGAP_LOCAL("the largest eigengap of the views' mean self-tuning affinity",
+                "eigengap after the k-th eigenvalue of the self-tuning affinity's normalised Laplacian (higher is better)"),
+        GAP("the smallest k whose gap statistic is at least the next k's less its standard error",
+                "gap statistic of k-means, " + GapStatistic.REFERENCES + " uniform reference sets");
 
         final String rule;
         final String plotted;
@@ -57,6 +63,11 @@ record ClusterCount(int min, Integer max, Criterion criterion) {
 
         String label() {
             return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** Whether it trains the method on subsamples (the others read the preprocessed views only). */
+        boolean trains() {
+            return this != EIGENGAP && this != EIGENGAP_LOCAL && this != GAP;
         }
     }
 
@@ -111,32 +122,47 @@ record ClusterCount(int min, Integer max, Criterion criterion) {
 
     /**
      * Scores every k into {@code dir/clusters.csv} and {@code dir/clusters.svg} (runs under {@code dir/clusters-auto})
-     * and returns the chosen k. Unless the criterion is the eigengap, every criterion's score and choice are written.
+     * and returns the chosen k. Both eigengaps are always written, the gap statistic when asked for, and with a criterion
+     * that trains, every training criterion's score and choice too.
      */
     int choose(Experiment exp, long seed, Path dir, PrintStream log) throws Exception {
         int n = exp.data.samples();
         int top = max(n);
         double[] spectrum = Eigengap.spectrum(exp.data.views());
-        int byGap = Eigengap.choose(spectrum, min, top);
+        double[] local = Eigengap.localSpectrum(exp.data.views());
+        GapStatistic.Score gap = criterion == Criterion.GAP ? GapStatistic.of(exp.data.views(), min, top, seed) : null;
         List<Map<String, Object>> table = new ArrayList<>();
         for (int k = min; k <= top; k++) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("k", k);
             row.put("eigenvalue", spectrum[k - 1]);
             row.put("eigengap", Eigengap.gap(spectrum, k));
+            row.put("local_eigenvalue", local[k - 1]);
+            row.put("eigengap_local", Eigengap.gap(local, k));
+            if (gap != null) {
+                row.put("log_w", gap.logW()[k - min]);
+                row.put("gap", gap.gap()[k - min]);
+                row.put("gap_error", gap.error()[k - min]);
+            }
             table.add(row);
         }
         Map<Criterion, double[]> scores = new EnumMap<>(Criterion.class);
-        if (criterion != Criterion.EIGENGAP) {
+        if (criterion.trains()) {
             scores.putAll(score(exp, seed, dir, log, table));
         }
         scores.put(Criterion.EIGENGAP, table.stream().mapToDouble(r -> (Double) r.get("eigengap")).toArray());
+        scores.put(Criterion.EIGENGAP_LOCAL, table.stream().mapToDouble(r -> (Double) r.get("eigengap_local")).toArray());
+        if (gap != null) {
+            scores.put(Criterion.GAP, gap.gap());
+        }
         Map<Criterion, Integer> picks = new EnumMap<>(Criterion.class);
         scores.forEach((c, v) -> picks.put(c, switch (c) {
             case STABILITY -> stable(v);
             case SILHOUETTE, CALINSKI_HARABASZ -> best(v, 1);
             case DAVIES_BOULDIN -> best(v, -1);
-            case EIGENGAP -> byGap;
+            case EIGENGAP -> Eigengap.choose(spectrum, min, top);
+            case EIGENGAP_LOCAL -> Eigengap.choose(local, min, top);
+            case GAP -> gap.choose();
         }));
         int best = picks.get(criterion);
         for (Map<String, Object> row : table) {

@@ -1,5 +1,6 @@
 package org.mvclust.runtime.eval;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.mvclust.api.Matrix;
@@ -13,6 +14,8 @@ import org.mvclust.api.Matrix;
  */
 public final class Eigengap {
     public static final int NEIGHBOURS = 10;
+    /** The neighbour whose distance sets a sample's scale in {@link #localSpectrum} (Zelnik-Manor & Perona's 7). */
+    public static final int LOCAL_SCALE = 7;
     /** The dense eigenvalue problem costs about n^3 operations: 2000 samples take seconds. */
     public static final int MAX_SAMPLES = 2000;
 
@@ -21,12 +24,8 @@ public final class Eigengap {
 
     /** The ascending eigenvalues of the normalised Laplacian of the views' mean kNN graph. */
     public static double[] spectrum(List<Matrix> views) {
-        int n = views.get(0).rows();
-        int m = Math.min(n, MAX_SAMPLES);
-        int[] rows = IntStream.range(0, m).map(i -> (int) ((long) i * n / m)).toArray();
-        if (m <= NEIGHBOURS) {
-            throw new IllegalArgumentException("the eigengap needs more than " + NEIGHBOURS + " samples, got " + m);
-        }
+        int[] rows = rows(views.get(0).rows());
+        int m = rows.length;
         double[][] w = new double[m][m];
         for (Matrix v : views) {
             boolean[][] joined = new boolean[m][m];
@@ -43,6 +42,44 @@ public final class Eigengap {
             }
         }
         return laplacianSpectrum(w);
+    }
+
+    /**
+     * As {@link #spectrum}, on the views' mean self-tuning affinity (Zelnik-Manor & Perona 2004, "Self-tuning spectral
+     * clustering", NIPS 17): {@code exp(-d_ij^2 / (sigma_i sigma_j))}, sigma_i the distance to the {@link #LOCAL_SCALE}-th
+     * nearest other sample, 0 on the diagonal.
+     */
+    public static double[] localSpectrum(List<Matrix> views) {
+        int[] rows = rows(views.get(0).rows());
+        int m = rows.length;
+        double[][] w = new double[m][m];
+        for (Matrix v : views) {
+            double[][] d2 = squaredDistances(select(v, rows));
+            double[] sigma = new double[m];
+            for (int i = 0; i < m; i++) {
+                double[] others = d2[i].clone();
+                others[i] = Double.POSITIVE_INFINITY;
+                Arrays.sort(others);
+                sigma[i] = Math.sqrt(Math.max(0, others[LOCAL_SCALE - 1]));
+            }
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < m; j++) {
+                    double d = Math.max(0, d2[i][j]);
+                    double scale = sigma[i] * sigma[j];
+                    w[i][j] += (i == j ? 0 : scale > 0 ? Math.exp(-d / scale) : d == 0 ? 1 : 0) / views.size();
+                }
+            }
+        }
+        return laplacianSpectrum(w);
+    }
+
+    /** At most {@link #MAX_SAMPLES} evenly spaced rows of {@code n}. */
+    private static int[] rows(int n) {
+        int m = Math.min(n, MAX_SAMPLES);
+        if (m <= NEIGHBOURS) {
+            throw new IllegalArgumentException("the eigengap needs more than " + NEIGHBOURS + " samples, got " + m);
+        }
+        return IntStream.range(0, m).map(i -> (int) ((long) i * n / m)).toArray();
     }
 
     /** Ascending eigenvalues of {@code I - D^-1/2 W D^-1/2} for a symmetric affinity {@code w} (overwritten). */
@@ -93,6 +130,12 @@ public final class Eigengap {
 
     /** Each row's k nearest other rows by Euclidean distance (ties to the lower index). */
     static int[][] neighbours(Matrix x, int k) {
+        double[][] d2 = squaredDistances(x);
+        return TopNeighbours.of(x.rows(), k, (i, j) -> -d2[i][j]); // nearest first
+    }
+
+    /** Squared Euclidean distances between the rows, as ‖a‖² + ‖b‖² − 2 a·b (symmetric; may be slightly negative). */
+    static double[][] squaredDistances(Matrix x) {
         int n = x.rows();
         int d = x.cols();
         float[] a = x.data();
@@ -102,12 +145,16 @@ public final class Eigengap {
                 norm[i] += (double) a[i * d + f] * a[i * d + f];
             }
         }
-        return TopNeighbours.of(n, k, (i, j) -> { // the negated squared distance: nearest first
-            double dot = 0;
-            for (int f = 0; f < d; f++) {
-                dot += (double) a[i * d + f] * a[j * d + f];
+        double[][] out = new double[n][n];
+        IntStream.range(0, n).parallel().forEach(i -> {
+            for (int j = i + 1; j < n; j++) {
+                double dot = 0;
+                for (int f = 0; f < d; f++) {
+                    dot += (double) a[i * d + f] * a[j * d + f];
+                }
+                out[i][j] = out[j][i] = norm[i] + norm[j] - 2 * dot;
             }
-            return -(norm[i] + norm[j] - 2 * dot);
         });
+        return out;
     }
 }

@@ -33,9 +33,12 @@ class ClusterCountTest {
         assertThat(ClusterCount.parse("auto:3-9,criterion=silhouette")).isEqualTo(new ClusterCount(3, 9, ClusterCount.Criterion.SILHOUETTE));
         assertThat(ClusterCount.parse("auto,criterion=calinski_harabasz").criterion()).isEqualTo(ClusterCount.Criterion.CALINSKI_HARABASZ);
         assertThat(ClusterCount.parse("auto,criterion=davies_bouldin").criterion()).isEqualTo(ClusterCount.Criterion.DAVIES_BOULDIN);
-        assertThatThrownBy(() -> ClusterCount.parse("auto,criterion=gap")).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("unknown criterion 'gap'").hasMessageContaining("eigengap");
-        assertThatThrownBy(() -> ClusterCount.parse("auto;3-9")).isInstanceOf(ConfigException.class).hasMessageContaining("criterion=stability|silhouette|calinski_harabasz|davies_bouldin|eigengap");
+        assertThat(ClusterCount.parse("auto,criterion=eigengap_local").criterion()).isEqualTo(ClusterCount.Criterion.EIGENGAP_LOCAL);
+        assertThat(ClusterCount.parse("auto,criterion=gap").criterion()).isEqualTo(ClusterCount.Criterion.GAP);
+        assertThatThrownBy(() -> ClusterCount.parse("auto,criterion=gaps")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("unknown criterion 'gaps'").hasMessageContaining("eigengap_local, gap");
+        assertThatThrownBy(() -> ClusterCount.parse("auto;3-9")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("criterion=stability|silhouette|calinski_harabasz|davies_bouldin|eigengap|eigengap_local|gap");
         assertThatThrownBy(() -> ClusterCount.parse("auto:1-9")).isInstanceOf(ConfigException.class).hasMessageContaining("2 <= MIN < MAX");
         assertThatThrownBy(() -> ClusterCount.number("seven")).isInstanceOf(ConfigException.class).hasMessageContaining("--clusters seven");
         assertThatThrownBy(() -> ClusterCount.parse("auto:2-50").max(40)).isInstanceOf(ConfigException.class)
@@ -92,9 +95,39 @@ class ClusterCountTest {
         assertThat(out.resolve("clusters-auto")).doesNotExist();
         List<Map<String, Object>> rows = Csv.read(out.resolve("clusters.csv"));
         assertThat(rows).hasSize(11);
-        assertThat(rows.get(0)).doesNotContainKey("silhouette");
+        assertThat(rows.get(0)).doesNotContainKeys("silhouette", "gap").containsKeys("eigengap_local", "by_eigengap_local");
         int k = Integer.parseInt((String) rows.stream().filter(r -> r.get("chosen").equals("1")).findFirst().orElseThrow().get("k"));
         double top = rows.stream().mapToDouble(r -> Double.parseDouble((String) r.get("eigengap"))).max().orElseThrow();
         assertThat(Double.parseDouble((String) rows.get(k - 2).get("eigengap"))).isEqualTo(top);
+    }
+
+    @Test
+    void gapStatisticChoosesByItsRuleAndWritesBothEigengaps() throws Exception {
+        Path out = tmp.resolve("gap-statistic");
+        PrintStream old = System.out;
+        System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        int rc;
+        try {
+            rc = Main.execute("run", "--method", TestGraphs.KMEANS_CONCAT, "--dataset", "synthetic:samples=240,clusters=8",
+                    "--clusters", "auto:6-10,criterion=gap", "--threads", "1", "-q", "--no-plots", "--out", out.toString());
+        } finally {
+            System.setOut(old);
+        }
+        assertThat(rc).isZero();
+        assertThat(out.resolve("clusters-auto")).doesNotExist();
+        List<Map<String, Object>> rows = Csv.read(out.resolve("clusters.csv"));
+        assertThat(rows.get(0)).containsKeys("log_w", "gap", "gap_error", "by_gap", "by_eigengap", "by_eigengap_local");
+        int chosen = rows.indexOf(rows.stream().filter(r -> r.get("chosen").equals("1")).findFirst().orElseThrow());
+        assertThat(rows.get(chosen).get("by_gap")).isEqualTo("1");
+        for (int i = 0; i <= chosen; i++) {
+            double next = i + 1 < rows.size() ? value(rows.get(i + 1), "gap") - value(rows.get(i + 1), "gap_error") : Double.NEGATIVE_INFINITY;
+            assertThat(value(rows.get(i), "gap") >= next).as("k %s", rows.get(i).get("k")).isEqualTo(i == chosen);
+        }
+        Map<?, ?> m = Yaml.JSON.convertValue(Yaml.JSON.readTree(out.resolve("metrics.json").toFile()), Map.class);
+        assertThat(((Number) m.get("clusters")).intValue()).isEqualTo(chosen + 6);
+    }
+
+    private static double value(Map<String, Object> row, String column) {
+        return Double.parseDouble((String) row.get(column));
     }
 }

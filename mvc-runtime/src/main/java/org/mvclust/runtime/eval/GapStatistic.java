@@ -1,0 +1,102 @@
+package org.mvclust.runtime.eval;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.mvclust.api.Matrix;
+
+/**
+ * The gap statistic (Tibshirani, Walther & Hastie 2001, "Estimating the number of clusters in a data set via the gap
+ * statistic", JRSS B 63(2)) with k-means on the views side by side: {@code Gap(k) = mean_b log W*_kb - log W_k}, W the
+ * k-means inertia, {@link #REFERENCES} reference sets uniform over each column's range (the paper's option (a)). At most
+ * {@link Eigengap#MAX_SAMPLES} evenly spaced samples.
+ */
+public final class GapStatistic {
+    public static final int REFERENCES = 10;
+    public static final int RESTARTS = 3;
+
+    /** Per k from {@code min}: log W_k, the gap and its standard error s_k = sd_b(log W*_kb) sqrt(1 + 1/B). */
+    public record Score(int min, double[] logW, double[] gap, double[] error) {
+        /** The smallest k with Gap(k) >= Gap(k+1) - s_(k+1) (the paper's rule), else the largest k scored. */
+        public int choose() {
+            for (int i = 0; i + 1 < gap.length; i++) {
+                if (gap[i] >= gap[i + 1] - error[i + 1]) {
+                    return min + i;
+                }
+            }
+            return min + gap.length - 1;
+        }
+    }
+
+    private GapStatistic() {
+    }
+
+    /** Scores k = min..max on the views' (at most {@link Eigengap#MAX_SAMPLES}) rows side by side. */
+    public static Score of(List<Matrix> views, int min, int max, long seed) {
+        Matrix x = sideBySide(views);
+        SplittableRandom rng = new SplittableRandom(seed);
+        Matrix[] reference = new Matrix[REFERENCES];
+        for (int b = 0; b < REFERENCES; b++) {
+            reference[b] = uniform(x, rng.split());
+        }
+        int count = max - min + 1;
+        double[] logW = new double[count];
+        double[] gap = new double[count];
+        double[] error = new double[count];
+        for (int k = min; k <= max; k++) {
+            logW[k - min] = Math.log(KMeans.fit(x, k, RESTARTS, 300, 1e-4, seed, 0).inertia());
+            double[] ref = new double[REFERENCES];
+            double mean = 0;
+            for (int b = 0; b < REFERENCES; b++) {
+                ref[b] = Math.log(KMeans.fit(reference[b], k, RESTARTS, 300, 1e-4, seed + b + 1, 0).inertia());
+                mean += ref[b] / REFERENCES;
+            }
+            double var = 0;
+            for (double r : ref) {
+                var += (r - mean) * (r - mean) / REFERENCES;
+            }
+            gap[k - min] = mean - logW[k - min];
+            error[k - min] = Math.sqrt(var) * Math.sqrt(1 + 1.0 / REFERENCES);
+        }
+        return new Score(min, logW, gap, error);
+    }
+
+    private static Matrix sideBySide(List<Matrix> views) {
+        int n = views.get(0).rows();
+        int m = Math.min(n, Eigengap.MAX_SAMPLES);
+        int cols = views.stream().mapToInt(Matrix::cols).sum();
+        float[] out = new float[m * cols];
+        for (int i = 0; i < m; i++) {
+            int row = (int) ((long) i * n / m);
+            int at = i * cols;
+            for (Matrix v : views) {
+                System.arraycopy(v.data(), row * v.cols(), out, at, v.cols());
+                at += v.cols();
+            }
+        }
+        return new Matrix(m, cols, out);
+    }
+
+    /** As many rows as {@code x}, each column uniform over that column's range in {@code x}. */
+    private static Matrix uniform(Matrix x, SplittableRandom rng) {
+        int n = x.rows();
+        int d = x.cols();
+        float[] lo = new float[d];
+        float[] hi = new float[d];
+        Arrays.fill(lo, Float.POSITIVE_INFINITY);
+        Arrays.fill(hi, Float.NEGATIVE_INFINITY);
+        for (int i = 0; i < n; i++) {
+            for (int f = 0; f < d; f++) {
+                lo[f] = Math.min(lo[f], x.data()[i * d + f]);
+                hi[f] = Math.max(hi[f], x.data()[i * d + f]);
+            }
+        }
+        float[] out = new float[n * d];
+        for (int i = 0; i < n; i++) {
+            for (int f = 0; f < d; f++) {
+                out[i * d + f] = (float) (lo[f] + (hi[f] - lo[f]) * rng.nextDouble());
+            }
+        }
+        return new Matrix(n, d, out);
+    }
+}
