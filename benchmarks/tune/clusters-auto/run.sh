@@ -3,13 +3,13 @@
 # results/METHOD[-CRITERION]-DATASET/ (clusters.csv, clusters.svg and the final run) and results/clusters-auto.csv
 # (true k from the dataset's classes, read only for this table, beside the chosen k).
 # Usage: benchmarks/tune/clusters-auto/run.sh [--data-dir DIR] [--criterion NAME] [METHOD ...] (default kmeans-concat;
-# NAME default eigengap; the stability directories carry no criterion name; DIR default $MVCLUST_DATA, else ../shared/datasets).
+# NAME default gap; the stability directories carry no criterion name; DIR default $MVCLUST_DATA, else ../shared/datasets).
 # A dataset whose results directory holds metrics.json is not run again.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
 data="${MVCLUST_DATA:-$root/../shared/datasets}"
-criterion=eigengap
+criterion=gap
 while [[ $# -gt 0 && "$1" == --* ]]; do
   case "$1" in
     --data-dir) data="$2"; shift 2;;
@@ -40,7 +40,7 @@ done
 {
   echo "method,criterion,dataset,true_k,range,chosen_k,within_one"
   for m in kmeans-concat "${methods[@]}"; do
-    for c in stability silhouette calinski_harabasz davies_bouldin eigengap; do
+    for c in stability silhouette calinski_harabasz davies_bouldin eigengap eigengap_local gap; do
       for d in "${datasets[@]}"; do
         set -- $d
         f="$out/$(resdir "$m" "$c" "$1")/clusters.csv"

@@ -27,8 +27,8 @@ import org.mvclust.runtime.train.Profile;
  * silhouette chooses the k of the highest mean {@link Silhouette} of the subsamples' partitions, calinski_harabasz and
  * davies_bouldin the k of the best mean {@link Separation} index of the same partitions. {@code eigengap} and
  * {@code eigengap_local} train nothing: the largest gap of a normalised Laplacian's spectrum ({@link Eigengap}); nor
- * does {@code gap} ({@link GapStatistic}, k-means on the views). {@code eigengap} is the default, chosen on generated
- * data ({@code benchmarks/tune/clusters-auto/rule.md}). Default range 2..min(20, N/10) (at least 2..3).
+ * does {@code gap} ({@link GapStatistic}, k-means on the views), the default, chosen on real datasets not among the
+ * benchmarks' ({@code benchmarks/tune/clusters-auto/rule-3.md}). Default range 2..min(20, N/10) (at least 2..3).
  */
 record ClusterCount(int min, Integer max, Criterion criterion) {
     static final double FRACTION = 0.8;
@@ -81,7 +81,7 @@ record ClusterCount(int min, Integer max, Criterion criterion) {
             throw new ConfigException("--clusters " + spec + ": expected a number, auto, or auto:MIN-MAX with 2 <= MIN < MAX, "
                     + "optionally followed by ,criterion=" + String.join("|", Arrays.stream(Criterion.values()).map(Criterion::label).toList()));
         }
-        Criterion c = Criterion.EIGENGAP; // benchmarks/tune/clusters-auto/rule.md
+        Criterion c = Criterion.GAP; // benchmarks/tune/clusters-auto/rule-3.md
         if (m.group(3) != null) {
             c = Arrays.stream(Criterion.values()).filter(x -> x.label().equals(m.group(3))).findFirst().orElseThrow(() -> new ConfigException(
                     "--clusters " + spec + ": unknown criterion '" + m.group(3) + "'; expected one of "

@@ -43,7 +43,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--clusters", paramLabel = "K|auto[:MIN-MAX]", description = "Number of clusters (default: the number of classes in the labels), "
             + "or auto[:MIN-MAX][,criterion=stability|silhouette|calinski_harabasz|davies_bouldin|eigengap|eigengap_local|gap]: chosen without labels (default range 2..min(20, N/10); "
-            + "the eigengap of the views' mean kNN graph unless a criterion is named).")
+            + "the gap statistic of k-means on the views unless a criterion is named).")
     String clusters;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: runs/METHOD-DATASET-sSEED).")

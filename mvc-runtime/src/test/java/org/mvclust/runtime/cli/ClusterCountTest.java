@@ -27,7 +27,7 @@ class ClusterCountTest {
         assertThat(ClusterCount.number("7")).isEqualTo(7);
         assertThat(ClusterCount.parse("auto").max(1000)).isEqualTo(20);
         assertThat(ClusterCount.parse("auto").max(120)).isEqualTo(12);
-        assertThat(ClusterCount.parse("auto:3-9")).isEqualTo(new ClusterCount(3, 9, ClusterCount.Criterion.EIGENGAP));
+        assertThat(ClusterCount.parse("auto:3-9")).isEqualTo(new ClusterCount(3, 9, ClusterCount.Criterion.GAP));
         assertThat(ClusterCount.parse("auto,criterion=eigengap")).isEqualTo(new ClusterCount(2, null, ClusterCount.Criterion.EIGENGAP));
         assertThat(ClusterCount.parse("auto,criterion=stability").criterion()).isEqualTo(ClusterCount.Criterion.STABILITY);
         assertThat(ClusterCount.parse("auto:3-9,criterion=silhouette")).isEqualTo(new ClusterCount(3, 9, ClusterCount.Criterion.SILHOUETTE));
@@ -78,7 +78,7 @@ class ClusterCountTest {
     }
 
     @Test
-    void eigengapIsTheDefaultAndTrainsNothing() throws Exception {
+    void eigengapChoosesTheLargestGapAndTrainsNothing() throws Exception {
         Path out = tmp.resolve("gap");
         PrintStream old = System.out;
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
@@ -86,7 +86,7 @@ class ClusterCountTest {
         int rc;
         try {
             rc = Main.execute("run", "--method", TestGraphs.KMEANS_CONCAT, "--dataset", "synthetic:samples=240,clusters=8",
-                    "--clusters", "auto:2-12", "--threads", "1", "-q", "--no-plots", "--out", out.toString());
+                    "--clusters", "auto:2-12,criterion=eigengap", "--threads", "1", "-q", "--no-plots", "--out", out.toString());
         } finally {
             System.setOut(old);
         }
@@ -102,18 +102,20 @@ class ClusterCountTest {
     }
 
     @Test
-    void gapStatisticChoosesByItsRuleAndWritesBothEigengaps() throws Exception {
+    void gapStatisticIsTheDefaultChoosesByItsRuleAndWritesBothEigengaps() throws Exception {
         Path out = tmp.resolve("gap-statistic");
         PrintStream old = System.out;
-        System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
         int rc;
         try {
             rc = Main.execute("run", "--method", TestGraphs.KMEANS_CONCAT, "--dataset", "synthetic:samples=240,clusters=8",
-                    "--clusters", "auto:6-10,criterion=gap", "--threads", "1", "-q", "--no-plots", "--out", out.toString());
+                    "--clusters", "auto:6-10", "--threads", "1", "-q", "--no-plots", "--out", out.toString());
         } finally {
             System.setOut(old);
         }
         assertThat(rc).isZero();
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("gap: the smallest k whose gap statistic");
         assertThat(out.resolve("clusters-auto")).doesNotExist();
         List<Map<String, Object>> rows = Csv.read(out.resolve("clusters.csv"));
         assertThat(rows.get(0)).containsKeys("log_w", "gap", "gap_error", "by_gap", "by_eigengap", "by_eigengap_local");
