@@ -4,22 +4,30 @@
 # eigengap) with kmeans-concat on each and writes results/dev2/DATASET/ and results/dev2.csv: every criterion's k beside
 # the number of classes (read only for that table).
 # Usage: [ONLY="webkb msrc"] benchmarks/tune/clusters-auto/dev2.sh [--data-dir DIR] (DIR default $MVCLUST_DATA, else
-# ../shared/datasets). A dataset whose directory holds metrics.json is not run again.
+# ../shared/datasets). A dataset whose directory holds metrics.json is not run again. ROUND=3 runs rule-3.md's instead
+# (dev3.sh): hdigit added, --clusters auto,criterion=gap, the criteria that train nothing, results/dev3*.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
 data="${MVCLUST_DATA:-$root/../shared/datasets}"
 [[ "${1:-}" == "--data-dir" ]] && data="$2"
 cd "$root"
-out="$here/results/dev2"
+round="${ROUND:-2}"
+out="$here/results/dev$round"
 mkdir -p "$out"
 sets=("webkb 4" "bbcsport 5" "20newsgroups 5" "3sources 6" "msrc 7" "mnist-usps 10")
 criteria=(stability silhouette calinski_harabasz davies_bouldin eigengap)
+asked=stability
+if [[ "$round" == 3 ]]; then
+  sets+=("hdigit 10")
+  criteria=(eigengap eigengap_local gap)
+  asked=gap
+fi
 for s in "${sets[@]}"; do
   set -- $s
   if [[ -n "${ONLY:-}" && " $ONLY " != *" $1 "* ]]; then continue; fi
   if [[ ! -f "$out/$1/metrics.json" ]]; then
-    nice ./mvclust run --method kmeans-concat --dataset "$1" --data-dir "$data" --clusters auto,criterion=stability \
+    nice ./mvclust run --method kmeans-concat --dataset "$1" --data-dir "$data" --clusters auto,criterion=$asked \
       --threads 1 --no-plots -q --out "$out/$1" | grep '^clusters:' || true
   fi
 done
@@ -34,5 +42,5 @@ done
     for c in "${criteria[@]}"; do row="$row,$(pick "$c")"; done
     echo "$row"
   done
-} > "$here/results/dev2.csv"
-cat "$here/results/dev2.csv"
+} > "$out.csv"
+cat "$out.csv"

@@ -1,38 +1,5 @@
 #!/usr/bin/env bash
-# rule-3.md's development data: real datasets whose number of classes is known (never hw, cub or sets derived from
-# them). Runs --clusters auto,criterion=gap (which also scores eigengap and eigengap_local; none of the three trains the
-# method) with kmeans-concat on each and writes results/dev3/DATASET/ and results/dev3.csv: each criterion's k beside
-# the number of classes (read only for that table).
-# Usage: [ONLY="webkb msrc"] benchmarks/tune/clusters-auto/dev3.sh [--data-dir DIR] (DIR default $MVCLUST_DATA, else
-# ../shared/datasets). A dataset whose directory holds metrics.json is not run again.
-set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(cd "$here/../../.." && pwd)"
-data="${MVCLUST_DATA:-$root/../shared/datasets}"
-[[ "${1:-}" == "--data-dir" ]] && data="$2"
-cd "$root"
-out="$here/results/dev3"
-mkdir -p "$out"
-sets=("webkb 4" "bbcsport 5" "20newsgroups 5" "3sources 6" "msrc 7" "mnist-usps 10" "hdigit 10")
-criteria=(eigengap eigengap_local gap)
-for s in "${sets[@]}"; do
-  set -- $s
-  if [[ -n "${ONLY:-}" && " $ONLY " != *" $1 "* ]]; then continue; fi
-  if [[ ! -f "$out/$1/metrics.json" ]]; then
-    nice ./mvclust run --method kmeans-concat --dataset "$1" --data-dir "$data" --clusters auto,criterion=gap \
-      --threads 1 --no-plots -q --out "$out/$1" | grep '^clusters:' || true
-  fi
-done
-{
-  echo "dataset,true_k,$(IFS=,; echo "${criteria[*]}")"
-  for s in "${sets[@]}"; do
-    set -- $s
-    f="$out/$1/clusters.csv"
-    [[ -f "$f" ]] || continue
-    pick() { awk -F, -v c="by_$1" 'NR==1 {for (i=1;i<=NF;i++) if ($i==c) col=i} NR>1 && $col==1 {print $1}' "$f"; }
-    row="$1,$2"
-    for c in "${criteria[@]}"; do row="$row,$(pick "$c")"; done
-    echo "$row"
-  done
-} > "$here/results/dev3.csv"
-cat "$here/results/dev3.csv"
+# rule-3.md's development data: dev2.sh's real datasets and hdigit, --clusters auto,criterion=gap with kmeans-concat
+# (which also scores eigengap and eigengap_local; none of the three trains the method); writes results/dev3/DATASET/ and
+# results/dev3.csv. Usage as dev2.sh: [ONLY="webkb msrc"] benchmarks/tune/clusters-auto/dev3.sh [--data-dir DIR].
+ROUND=3 exec "$(dirname "${BASH_SOURCE[0]}")/dev2.sh" "$@"

@@ -130,7 +130,7 @@ record ClusterCount(int min, Integer max, Criterion criterion) {
         int top = max(n);
         double[] spectrum = Eigengap.spectrum(exp.data.views());
         double[] local = Eigengap.localSpectrum(exp.data.views());
-        GapStatistic.Score gap = criterion == Criterion.GAP ? GapStatistic.of(exp.data.views(), min, top, seed) : null;
+        GapStatistic.Score gap = criterion == Criterion.GAP ? GapStatistic.of(exp.data.views(), min, top, seed, log) : null;
         List<Map<String, Object>> table = new ArrayList<>();
         for (int k = min; k <= top; k++) {
             Map<String, Object> row = new LinkedHashMap<>();

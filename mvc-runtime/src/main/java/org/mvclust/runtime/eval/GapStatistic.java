@@ -1,7 +1,9 @@
 package org.mvclust.runtime.eval;
 
+import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import org.mvclust.api.Matrix;
 
@@ -31,8 +33,8 @@ public final class GapStatistic {
     private GapStatistic() {
     }
 
-    /** Scores k = min..max on the views' (at most {@link Eigengap#MAX_SAMPLES}) rows side by side. */
-    public static Score of(List<Matrix> views, int min, int max, long seed) {
+    /** Scores k = min..max on the views' (at most {@link Eigengap#MAX_SAMPLES}) rows side by side; a line per k to {@code log} unless null. */
+    public static Score of(List<Matrix> views, int min, int max, long seed, PrintStream log) {
         Matrix x = sideBySide(views);
         SplittableRandom rng = new SplittableRandom(seed);
         Matrix[] reference = new Matrix[REFERENCES];
@@ -57,6 +59,9 @@ public final class GapStatistic {
             }
             gap[k - min] = mean - logW[k - min];
             error[k - min] = Math.sqrt(var) * Math.sqrt(1 + 1.0 / REFERENCES);
+            if (log != null) {
+                log.printf(Locale.ROOT, "k %d: gap statistic %.4f (standard error %.4f)%n", k, gap[k - min], error[k - min]);
+            }
         }
         return new Score(min, logW, gap, error);
     }

@@ -52,16 +52,7 @@ class ClusterCountTest {
     @Test
     void findsEightBlobsWithKMeans() throws Exception {
         Path out = tmp.resolve("auto");
-        PrintStream old = System.out;
-        System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-        int rc;
-        try {
-            rc = Main.execute("run", "--method", TestGraphs.KMEANS_CONCAT, "--dataset", "synthetic:samples=240,clusters=8",
-                    "--clusters", "auto:6-10,criterion=stability", "--threads", "1", "-q", "--no-plots", "--out", out.toString());
-        } finally {
-            System.setOut(old);
-        }
-        assertThat(rc).isZero();
+        run(out, "auto:6-10,criterion=stability");
         List<Map<String, Object>> rows = Csv.read(out.resolve("clusters.csv"));
         assertThat(rows).extracting(r -> r.get("k")).containsExactly("6", "7", "8", "9", "10");
         Map<?, ?> m = Yaml.JSON.convertValue(Yaml.JSON.readTree(out.resolve("metrics.json").toFile()), Map.class);
@@ -80,18 +71,8 @@ class ClusterCountTest {
     @Test
     void eigengapChoosesTheLargestGapAndTrainsNothing() throws Exception {
         Path out = tmp.resolve("gap");
-        PrintStream old = System.out;
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-        int rc;
-        try {
-            rc = Main.execute("run", "--method", TestGraphs.KMEANS_CONCAT, "--dataset", "synthetic:samples=240,clusters=8",
-                    "--clusters", "auto:2-12,criterion=eigengap", "--threads", "1", "-q", "--no-plots", "--out", out.toString());
-        } finally {
-            System.setOut(old);
-        }
-        assertThat(rc).isZero();
-        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("eigengap: the largest eigengap");
+        String printed = run(out, "auto:2-12,criterion=eigengap");
+        assertThat(printed).contains("eigengap: the largest eigengap");
         assertThat(out.resolve("clusters-auto")).doesNotExist();
         List<Map<String, Object>> rows = Csv.read(out.resolve("clusters.csv"));
         assertThat(rows).hasSize(11);
@@ -104,18 +85,8 @@ class ClusterCountTest {
     @Test
     void gapStatisticIsTheDefaultChoosesByItsRuleAndWritesBothEigengaps() throws Exception {
         Path out = tmp.resolve("gap-statistic");
-        PrintStream old = System.out;
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-        int rc;
-        try {
-            rc = Main.execute("run", "--method", TestGraphs.KMEANS_CONCAT, "--dataset", "synthetic:samples=240,clusters=8",
-                    "--clusters", "auto:6-10", "--threads", "1", "-q", "--no-plots", "--out", out.toString());
-        } finally {
-            System.setOut(old);
-        }
-        assertThat(rc).isZero();
-        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("gap: the smallest k whose gap statistic");
+        String printed = run(out, "auto:6-10");
+        assertThat(printed).contains("gap: the smallest k whose gap statistic");
         assertThat(out.resolve("clusters-auto")).doesNotExist();
         List<Map<String, Object>> rows = Csv.read(out.resolve("clusters.csv"));
         assertThat(rows.get(0)).containsKeys("log_w", "gap", "gap_error", "by_gap", "by_eigengap", "by_eigengap_local");
@@ -131,5 +102,19 @@ class ClusterCountTest {
 
     private static double value(Map<String, Object> row, String column) {
         return Double.parseDouble((String) row.get(column));
+    }
+
+    /** Runs kmeans-concat on 240 samples of eight blobs with {@code --clusters clusters}; what it printed. */
+    private static String run(Path out, String clusters) throws Exception {
+        PrintStream old = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(Main.execute("run", "--method", TestGraphs.KMEANS_CONCAT, "--dataset", "synthetic:samples=240,clusters=8",
+                    "--clusters", clusters, "--threads", "1", "-q", "--no-plots", "--out", out.toString())).isZero();
+        } finally {
+            System.setOut(old);
+        }
+        return printed.toString(StandardCharsets.UTF_8);
     }
 }

@@ -30,7 +30,7 @@ class GapStatisticTest {
             b[i] = (float) (8 * (c % 2) + rng.nextGaussian());
         }
         Matrix va = new Matrix(n, 2, a);
-        GapStatistic.Score s = GapStatistic.of(List.of(va, new Matrix(n, 1, b)), 2, 8, 0);
+        GapStatistic.Score s = GapStatistic.of(List.of(va, new Matrix(n, 1, b)), 2, 8, 0, null);
         assertThat(s.choose()).isEqualTo(5);
         float[] both = new float[n * 3];
         for (int i = 0; i < n; i++) {
@@ -50,6 +50,6 @@ class GapStatisticTest {
         for (int i = 0; i < x.length; i++) {
             x[i] = rng.nextFloat();
         }
-        assertThat(GapStatistic.of(List.of(new Matrix(200, 3, x)), 2, 8, 1).choose()).isEqualTo(2);
+        assertThat(GapStatistic.of(List.of(new Matrix(200, 3, x)), 2, 8, 1, null).choose()).isEqualTo(2);
     }
 }
