@@ -115,6 +115,19 @@ record ClusterCount(int min, Integer max, Criterion criterion) {
         return top;
     }
 
+    /** A warning when k is an end of the range, where a criterion that keeps rising or falling stops; else null. */
+    String atEnd(int k, int samples) {
+        int top = max(samples);
+        if (k != min && k != top) {
+            return null;
+        }
+        return "warning: --clusters auto chose " + k + ", the " + (k == top ? "largest" : "smallest") + " k of " + min + ".." + top
+                + ": the criterion may not have settled there; see its scores in clusters.csv (both eigengaps' picks are there too), "
+                + (k == top ? "widen the range (auto:" + min + "-" + 2 * top + ")" : "raise its start (auto:" + (min + 1) + "-" + top + ")")
+                + " or try another criterion (criterion=" + String.join("|", Arrays.stream(Criterion.values()).filter(c -> c != criterion)
+                        .map(Criterion::label).toList()) + ")";
+    }
+
     /** How k was chosen, for the run's output. */
     String describe(int samples) {
         return "auto, " + min + ".." + max(samples) + ", " + criterion.label() + ": " + criterion.rule;

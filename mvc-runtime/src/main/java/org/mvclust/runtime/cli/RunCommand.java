@@ -125,6 +125,9 @@ public final class RunCommand implements Callable<Integer> {
             int k = auto.choose(exp, seed, dir, log);
             System.out.println("clusters: " + k + " (" + auto.describe(exp.data.samples()) + "; "
                     + dir.resolve("clusters.csv") + ")");
+            if (auto.atEnd(k, exp.data.samples()) != null) {
+                System.err.println(auto.atEnd(k, exp.data.samples()));
+            }
             exp = exp.with(null, k, !noPlots);
         }
         Profile profile = new Profile(profileFlag);

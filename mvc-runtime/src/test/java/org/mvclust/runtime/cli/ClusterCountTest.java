@@ -50,6 +50,15 @@ class ClusterCountTest {
     }
 
     @Test
+    void warnsWhenTheChoiceIsAnEndOfTheRange() {
+        ClusterCount c = ClusterCount.parse("auto:3-9");
+        assertThat(c.atEnd(5, 1000)).isNull();
+        assertThat(c.atEnd(9, 1000)).contains("chose 9, the largest k of 3..9").contains("auto:3-18").contains("criterion=stability|")
+                .doesNotContain("|gap)");
+        assertThat(c.atEnd(3, 1000)).contains("the smallest k of 3..9").contains("auto:4-9");
+    }
+
+    @Test
     void findsEightBlobsWithKMeans() throws Exception {
         Path out = tmp.resolve("auto");
         run(out, "auto:6-10,criterion=stability");
