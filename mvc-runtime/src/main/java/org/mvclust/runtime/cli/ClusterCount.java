@@ -141,8 +141,9 @@ record ClusterCount(int min, Integer max, Criterion criterion) {
     int choose(Experiment exp, long seed, Path dir, PrintStream log) throws Exception {
         int n = exp.data.samples();
         int top = max(n);
-        double[] spectrum = Eigengap.spectrum(exp.data.views());
-        double[] local = Eigengap.localSpectrum(exp.data.views());
+        Eigengap.Spectra spectra = Eigengap.spectra(exp.data.views());
+        double[] spectrum = spectra.knn();
+        double[] local = spectra.local();
         GapStatistic.Score gap = criterion == Criterion.GAP ? GapStatistic.of(exp.data.views(), min, top, seed, log) : null;
         List<Map<String, Object>> table = new ArrayList<>();
         for (int k = min; k <= top; k++) {

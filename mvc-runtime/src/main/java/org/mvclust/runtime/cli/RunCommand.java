@@ -125,8 +125,9 @@ public final class RunCommand implements Callable<Integer> {
             int k = auto.choose(exp, seed, dir, log);
             System.out.println("clusters: " + k + " (" + auto.describe(exp.data.samples()) + "; "
                     + dir.resolve("clusters.csv") + ")");
-            if (auto.atEnd(k, exp.data.samples()) != null) {
-                System.err.println(auto.atEnd(k, exp.data.samples()));
+            String atEnd = auto.atEnd(k, exp.data.samples());
+            if (atEnd != null) {
+                System.err.println(atEnd);
             }
             exp = exp.with(null, k, !noPlots);
         }

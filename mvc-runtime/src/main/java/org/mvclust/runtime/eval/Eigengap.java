@@ -14,7 +14,7 @@ import org.mvclust.api.Matrix;
  */
 public final class Eigengap {
     public static final int NEIGHBOURS = 10;
-    /** The neighbour whose distance sets a sample's scale in {@link #localSpectrum} (Zelnik-Manor & Perona's 7). */
+    /** The neighbour whose distance sets a sample's scale in {@link #spectra} (Zelnik-Manor & Perona's 7). */
     public static final int LOCAL_SCALE = 7;
     /** The dense eigenvalue problem costs about n^3 operations: 2000 samples take seconds. */
     public static final int MAX_SAMPLES = 2000;
@@ -22,41 +22,34 @@ public final class Eigengap {
     private Eigengap() {
     }
 
-    /** The ascending eigenvalues of the normalised Laplacian of the views' mean kNN graph. */
-    public static double[] spectrum(List<Matrix> views) {
-        int[] rows = rows(views.get(0).rows());
+    /** The ascending eigenvalues of the normalised Laplacians of the views' mean kNN graph and mean self-tuning affinity. */
+    public record Spectra(double[] knn, double[] local) {
+    }
+
+    /**
+     * Both spectra from one distance matrix per view: the mean of the views' symmetric kNN graphs, and their mean
+     * self-tuning affinity (Zelnik-Manor & Perona 2004, "Self-tuning spectral clustering", NIPS 17):
+     * {@code exp(-d_ij^2 / (sigma_i sigma_j))}, sigma_i the distance to the {@link #LOCAL_SCALE}-th nearest other sample,
+     * 0 on the diagonal.
+     */
+    public static Spectra spectra(List<Matrix> views) {
+        int n = views.get(0).rows();
+        if (Math.min(n, MAX_SAMPLES) <= NEIGHBOURS) {
+            throw new IllegalArgumentException("the eigengap needs more than " + NEIGHBOURS + " samples, got " + n);
+        }
+        int[] rows = EvenRows.of(n, MAX_SAMPLES);
         int m = rows.length;
-        double[][] w = new double[m][m];
+        double[][] knn = new double[m][m];
+        double[][] local = new double[m][m];
         for (Matrix v : views) {
+            double[][] d2 = squaredDistances(EvenRows.select(v, rows));
             boolean[][] joined = new boolean[m][m];
-            int[][] nb = neighbours(select(v, rows), NEIGHBOURS);
+            int[][] nb = neighbours(d2, NEIGHBOURS);
+            double[] sigma = new double[m];
             for (int i = 0; i < m; i++) {
                 for (int j : nb[i]) {
                     joined[i][j] = joined[j][i] = true;
                 }
-            }
-            for (int i = 0; i < m; i++) {
-                for (int j = 0; j < m; j++) {
-                    w[i][j] += joined[i][j] ? 1.0 / views.size() : 0;
-                }
-            }
-        }
-        return laplacianSpectrum(w);
-    }
-
-    /**
-     * As {@link #spectrum}, on the views' mean self-tuning affinity (Zelnik-Manor & Perona 2004, "Self-tuning spectral
-     * clustering", NIPS 17): {@code exp(-d_ij^2 / (sigma_i sigma_j))}, sigma_i the distance to the {@link #LOCAL_SCALE}-th
-     * nearest other sample, 0 on the diagonal.
-     */
-    public static double[] localSpectrum(List<Matrix> views) {
-        int[] rows = rows(views.get(0).rows());
-        int m = rows.length;
-        double[][] w = new double[m][m];
-        for (Matrix v : views) {
-            double[][] d2 = squaredDistances(select(v, rows));
-            double[] sigma = new double[m];
-            for (int i = 0; i < m; i++) {
                 double[] others = d2[i].clone();
                 others[i] = Double.POSITIVE_INFINITY;
                 Arrays.sort(others);
@@ -64,22 +57,14 @@ public final class Eigengap {
             }
             for (int i = 0; i < m; i++) {
                 for (int j = 0; j < m; j++) {
+                    knn[i][j] += joined[i][j] ? 1.0 / views.size() : 0;
                     double d = Math.max(0, d2[i][j]);
                     double scale = sigma[i] * sigma[j];
-                    w[i][j] += (i == j ? 0 : scale > 0 ? Math.exp(-d / scale) : d == 0 ? 1 : 0) / views.size();
+                    local[i][j] += (i == j ? 0 : scale > 0 ? Math.exp(-d / scale) : d == 0 ? 1 : 0) / views.size();
                 }
             }
         }
-        return laplacianSpectrum(w);
-    }
-
-    /** At most {@link #MAX_SAMPLES} evenly spaced rows of {@code n}. */
-    private static int[] rows(int n) {
-        int m = Math.min(n, MAX_SAMPLES);
-        if (m <= NEIGHBOURS) {
-            throw new IllegalArgumentException("the eigengap needs more than " + NEIGHBOURS + " samples, got " + m);
-        }
-        return IntStream.range(0, m).map(i -> (int) ((long) i * n / m)).toArray();
+        return new Spectra(laplacianSpectrum(knn), laplacianSpectrum(local));
     }
 
     /** Ascending eigenvalues of {@code I - D^-1/2 W D^-1/2} for a symmetric affinity {@code w} (overwritten). */
@@ -117,21 +102,13 @@ public final class Eigengap {
         return best;
     }
 
-    private static Matrix select(Matrix v, int[] rows) {
-        if (rows.length == v.rows()) {
-            return v;
-        }
-        float[] out = new float[rows.length * v.cols()];
-        for (int i = 0; i < rows.length; i++) {
-            System.arraycopy(v.data(), rows[i] * v.cols(), out, i * v.cols(), v.cols());
-        }
-        return new Matrix(rows.length, v.cols(), out);
-    }
-
     /** Each row's k nearest other rows by Euclidean distance (ties to the lower index). */
     static int[][] neighbours(Matrix x, int k) {
-        double[][] d2 = squaredDistances(x);
-        return TopNeighbours.of(x.rows(), k, (i, j) -> -d2[i][j]); // nearest first
+        return neighbours(squaredDistances(x), k);
+    }
+
+    private static int[][] neighbours(double[][] d2, int k) {
+        return TopNeighbours.of(d2.length, k, (i, j) -> -d2[i][j]); // nearest first
     }
 
     /** Squared Euclidean distances between the rows, as ‖a‖² + ‖b‖² − 2 a·b (symmetric; may be slightly negative). */

@@ -1,0 +1,28 @@
+package org.mvclust.runtime.eval;
+
+import java.util.stream.IntStream;
+import org.mvclust.api.Matrix;
+
+/** The evenly spaced subsample the label-free measures read (row i·n/m of n), and row selection. */
+final class EvenRows {
+    private EvenRows() {
+    }
+
+    /** Rows i·n/m for i below m = min(n, max). */
+    static int[] of(int n, int max) {
+        int m = Math.min(n, max);
+        return IntStream.range(0, m).map(i -> (int) ((long) i * n / m)).toArray();
+    }
+
+    /** The given rows of {@code v}; {@code v} itself when there are as many as it has (the evenly spaced rows of all). */
+    static Matrix select(Matrix v, int[] rows) {
+        if (rows.length == v.rows()) {
+            return v;
+        }
+        float[] out = new float[rows.length * v.cols()];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(v.data(), rows[i] * v.cols(), out, i * v.cols(), v.cols());
+        }
+        return new Matrix(rows.length, v.cols(), out);
+    }
+}
