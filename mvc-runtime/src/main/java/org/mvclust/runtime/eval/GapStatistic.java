@@ -67,19 +67,8 @@ public final class GapStatistic {
     }
 
     private static Matrix sideBySide(List<Matrix> views) {
-        int n = views.get(0).rows();
-        int m = Math.min(n, Eigengap.MAX_SAMPLES);
-        int cols = views.stream().mapToInt(Matrix::cols).sum();
-        float[] out = new float[m * cols];
-        for (int i = 0; i < m; i++) {
-            int row = (int) ((long) i * n / m);
-            int at = i * cols;
-            for (Matrix v : views) {
-                System.arraycopy(v.data(), row * v.cols(), out, at, v.cols());
-                at += v.cols();
-            }
-        }
-        return new Matrix(m, cols, out);
+        int[] rows = EvenRows.of(views.get(0).rows(), Eigengap.MAX_SAMPLES);
+        return Health.concat(views.stream().map(v -> EvenRows.select(v, rows)).toList());
     }
 
     /** As many rows as {@code x}, each column uniform over that column's range in {@code x}. */

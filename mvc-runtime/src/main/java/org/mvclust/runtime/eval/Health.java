@@ -50,13 +50,8 @@ public final class Health {
         if (n <= KMEANS_MAX_FIT) {
             return KMeans.fit(x, k, KMEANS_RESTARTS, 100, 1e-4, seed).labels();
         }
-        int m = KMEANS_MAX_FIT;
-        int d = x.cols();
-        float[] sub = new float[m * d];
-        for (int i = 0; i < m; i++) {
-            System.arraycopy(x.data(), (int) ((long) i * n / m) * d, sub, i * d, d);
-        }
-        return KMeans.nearest(x, KMeans.fit(new Matrix(m, d, sub), k, KMEANS_RESTARTS, 100, 1e-4, seed).centroids());
+        Matrix sub = EvenRows.select(x, EvenRows.of(n, KMEANS_MAX_FIT));
+        return KMeans.nearest(x, KMeans.fit(sub, k, KMEANS_RESTARTS, 100, 1e-4, seed).centroids());
     }
 
     /** Each partition's mean ARI with the others (NaN for fewer than two partitions). */
@@ -120,7 +115,8 @@ public final class Health {
         return out;
     }
 
-    private static Matrix concat(List<Matrix> views) {
+    /** The views side by side (the view itself when there is one). */
+    static Matrix concat(List<Matrix> views) {
         if (views.size() == 1) {
             return views.get(0);
         }

@@ -28,8 +28,8 @@ public final class KnnAgreement {
     /** Neighbour lists of every view (raw views, before any preprocessing, to match the script). */
     public static KnnAgreement of(List<Matrix> views, int k) {
         int n = views.get(0).rows();
-        int m = Math.min(n, MAX_SAMPLES);
-        int[] rows = IntStream.range(0, m).map(i -> (int) ((long) i * n / m)).toArray();
+        int[] rows = EvenRows.of(n, MAX_SAMPLES);
+        int m = rows.length;
         if (k >= m) {
             throw new IllegalArgumentException(k + " neighbours need more than " + m + " samples");
         }

@@ -26,8 +26,8 @@ public final class Silhouette {
     /** Distances between the evenly spaced samples of the views side by side. */
     public static Silhouette of(List<Matrix> views) {
         int n = views.get(0).rows();
-        int m = Math.min(n, MAX_SAMPLES);
-        int[] rows = IntStream.range(0, m).map(i -> (int) ((long) i * n / m)).toArray();
+        int[] rows = EvenRows.of(n, MAX_SAMPLES);
+        int m = rows.length;
         int[] position = new int[n];
         Arrays.fill(position, -1);
         for (int i = 0; i < m; i++) {
