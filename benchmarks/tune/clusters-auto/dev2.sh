@@ -5,7 +5,9 @@
 # the number of classes (read only for that table).
 # Usage: [ONLY="webkb msrc"] benchmarks/tune/clusters-auto/dev2.sh [--data-dir DIR] (DIR default $MVCLUST_DATA, else
 # ../shared/datasets). A dataset whose directory holds metrics.json is not run again. ROUND=3 runs rule-3.md's instead
-# (dev3.sh): hdigit added, --clusters auto,criterion=gap, the criteria that train nothing, results/dev3*.
+# (dev3.sh): hdigit added, --clusters auto,criterion=gap, the criteria that train nothing, results/dev3*. ROUND=4 runs
+# rule-4.md's (dev4.sh): round three's sets, --clusters auto,criterion=gap_pca, results/dev4*; the table's gap column is
+# round three's pick (results/dev3/DATASET/clusters.csv).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
@@ -22,6 +24,10 @@ if [[ "$round" == 3 ]]; then
   sets+=("hdigit 10")
   criteria=(eigengap eigengap_local gap)
   asked=gap
+elif [[ "$round" == 4 ]]; then
+  sets+=("hdigit 10")
+  criteria=(eigengap gap gap_pca)
+  asked=gap_pca
 fi
 for s in "${sets[@]}"; do
   set -- $s
@@ -37,9 +43,13 @@ done
     set -- $s
     f="$out/$1/clusters.csv"
     [[ -f "$f" ]] || continue
-    pick() { awk -F, -v c="by_$1" 'NR==1 {for (i=1;i<=NF;i++) if ($i==c) col=i} NR>1 && $col==1 {print $1}' "$f"; }
+    pick() { awk -F, -v c="by_$1" 'NR==1 {for (i=1;i<=NF;i++) if ($i==c) col=i} NR>1 && $col==1 {print $1}' "$2"; }
     row="$1,$2"
-    for c in "${criteria[@]}"; do row="$row,$(pick "$c")"; done
+    for c in "${criteria[@]}"; do
+      from="$f"
+      [[ "$round" == 4 && "$c" == gap ]] && from="$here/results/dev3/$1/clusters.csv"
+      row="$row,$(pick "$c" "$from")"
+    done
     echo "$row"
   done
 } > "$out.csv"

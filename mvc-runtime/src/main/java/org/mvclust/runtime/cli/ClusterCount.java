@@ -27,8 +27,9 @@ import org.mvclust.runtime.train.Profile;
  * silhouette chooses the k of the highest mean {@link Silhouette} of the subsamples' partitions, calinski_harabasz and
  * davies_bouldin the k of the best mean {@link Separation} index of the same partitions. {@code eigengap} and
  * {@code eigengap_local} train nothing: the largest gap of a normalised Laplacian's spectrum ({@link Eigengap}); nor
- * does {@code gap} ({@link GapStatistic}, k-means on the views), the default, chosen on real datasets not among the
- * benchmarks' ({@code benchmarks/tune/clusters-auto/rule-3.md}). Default range 2..min(20, N/10) (at least 2..3).
+ * does {@code gap} ({@link GapStatistic}, k-means on the views, uniform references), the default, chosen on real datasets
+ * not among the benchmarks' ({@code benchmarks/tune/clusters-auto/rule-3.md}), nor {@code gap_pca} (references uniform
+ * over the principal components' box). Default range 2..min(20, N/10) (at least 2..3).
  */
 record ClusterCount(int min, Integer max, Criterion criterion) {
     static final double FRACTION = 0.8;
@@ -51,7 +52,9 @@ record ClusterCount(int min, Integer max, Criterion criterion) {
         EIGENGAP_LOCAL("the largest eigengap of the views' mean self-tuning affinity",
                 "eigengap after the k-th eigenvalue of the self-tuning affinity's normalised Laplacian (higher is better)"),
         GAP("the smallest k whose gap statistic is at least the next k's less its standard error",
-                "gap statistic of k-means, " + GapStatistic.REFERENCES + " uniform reference sets");
+                "gap statistic of k-means, " + GapStatistic.REFERENCES + " uniform reference sets"),
+        GAP_PCA("the smallest k whose gap statistic (principal-component reference) is at least the next k's less its standard error",
+                "gap statistic of k-means, " + GapStatistic.REFERENCES + " reference sets uniform over the principal components' box");
 
         final String rule;
         final String plotted;
@@ -67,7 +70,11 @@ record ClusterCount(int min, Integer max, Criterion criterion) {
 
         /** Whether it trains the method on subsamples (the others read the preprocessed views only). */
         boolean trains() {
-            return this != EIGENGAP && this != EIGENGAP_LOCAL && this != GAP;
+            return this != EIGENGAP && this != EIGENGAP_LOCAL && !gap();
+        }
+
+        boolean gap() {
+            return this == GAP || this == GAP_PCA;
         }
     }
 
@@ -144,7 +151,8 @@ record ClusterCount(int min, Integer max, Criterion criterion) {
         Eigengap.Spectra spectra = Eigengap.spectra(exp.data.views());
         double[] spectrum = spectra.knn();
         double[] local = spectra.local();
-        GapStatistic.Score gap = criterion == Criterion.GAP ? GapStatistic.of(exp.data.views(), min, top, seed, log) : null;
+        GapStatistic.Score gap = !criterion.gap() ? null : GapStatistic.of(exp.data.views(), min, top, seed,
+                criterion == Criterion.GAP ? GapStatistic.Reference.UNIFORM : GapStatistic.Reference.PCA, log);
         List<Map<String, Object>> table = new ArrayList<>();
         for (int k = min; k <= top; k++) {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -167,7 +175,7 @@ record ClusterCount(int min, Integer max, Criterion criterion) {
         scores.put(Criterion.EIGENGAP, table.stream().mapToDouble(r -> (Double) r.get("eigengap")).toArray());
         scores.put(Criterion.EIGENGAP_LOCAL, table.stream().mapToDouble(r -> (Double) r.get("eigengap_local")).toArray());
         if (gap != null) {
-            scores.put(Criterion.GAP, gap.gap());
+            scores.put(criterion, gap.gap());
         }
         Map<Criterion, Integer> picks = new EnumMap<>(Criterion.class);
         scores.forEach((c, v) -> picks.put(c, switch (c) {
@@ -176,7 +184,7 @@ record ClusterCount(int min, Integer max, Criterion criterion) {
             case DAVIES_BOULDIN -> best(v, -1);
             case EIGENGAP -> Eigengap.choose(spectrum, min, top);
             case EIGENGAP_LOCAL -> Eigengap.choose(local, min, top);
-            case GAP -> gap.choose();
+            case GAP, GAP_PCA -> gap.choose();
         }));
         int best = picks.get(criterion);
         for (Map<String, Object> row : table) {

@@ -42,7 +42,7 @@ public final class RunCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--clusters", paramLabel = "K|auto[:MIN-MAX]", description = "Number of clusters (default: the number of classes in the labels), "
-            + "or auto[:MIN-MAX][,criterion=stability|silhouette|calinski_harabasz|davies_bouldin|eigengap|eigengap_local|gap]: chosen without labels (default range 2..min(20, N/10); "
+            + "or auto[:MIN-MAX][,criterion=stability|silhouette|calinski_harabasz|davies_bouldin|eigengap|eigengap_local|gap|gap_pca]: chosen without labels (default range 2..min(20, N/10); "
             + "the gap statistic of k-means on the views unless a criterion is named).")
     String clusters;
 

@@ -35,10 +35,11 @@ class ClusterCountTest {
         assertThat(ClusterCount.parse("auto,criterion=davies_bouldin").criterion()).isEqualTo(ClusterCount.Criterion.DAVIES_BOULDIN);
         assertThat(ClusterCount.parse("auto,criterion=eigengap_local").criterion()).isEqualTo(ClusterCount.Criterion.EIGENGAP_LOCAL);
         assertThat(ClusterCount.parse("auto,criterion=gap").criterion()).isEqualTo(ClusterCount.Criterion.GAP);
+        assertThat(ClusterCount.parse("auto,criterion=gap_pca").criterion()).isEqualTo(ClusterCount.Criterion.GAP_PCA);
         assertThatThrownBy(() -> ClusterCount.parse("auto,criterion=gaps")).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("unknown criterion 'gaps'").hasMessageContaining("eigengap_local, gap");
         assertThatThrownBy(() -> ClusterCount.parse("auto;3-9")).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("criterion=stability|silhouette|calinski_harabasz|davies_bouldin|eigengap|eigengap_local|gap");
+                .hasMessageContaining("criterion=stability|silhouette|calinski_harabasz|davies_bouldin|eigengap|eigengap_local|gap|gap_pca");
         assertThatThrownBy(() -> ClusterCount.parse("auto:1-9")).isInstanceOf(ConfigException.class).hasMessageContaining("2 <= MIN < MAX");
         assertThatThrownBy(() -> ClusterCount.number("seven")).isInstanceOf(ConfigException.class).hasMessageContaining("--clusters seven");
         assertThatThrownBy(() -> ClusterCount.parse("auto:2-50").max(40)).isInstanceOf(ConfigException.class)

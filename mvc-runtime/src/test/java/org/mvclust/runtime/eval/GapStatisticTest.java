@@ -8,7 +8,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.mvclust.api.Matrix;
 
-/** The gap statistic: its selection rule on hand-made scores, W_k as k-means' inertia, blobs and uniform noise. */
+/** The gap statistic: its selection rule on hand-made scores, W_k as k-means' inertia, blobs and uniform noise, the principal-component reference. */
 class GapStatisticTest {
     @Test
     void choosesTheSmallestKWithinOneErrorOfTheNext() {
@@ -30,7 +30,7 @@ class GapStatisticTest {
             b[i] = (float) (8 * (c % 2) + rng.nextGaussian());
         }
         Matrix va = new Matrix(n, 2, a);
-        GapStatistic.Score s = GapStatistic.of(List.of(va, new Matrix(n, 1, b)), 2, 8, 0, null);
+        GapStatistic.Score s = GapStatistic.of(List.of(va, new Matrix(n, 1, b)), 2, 8, 0, GapStatistic.Reference.UNIFORM, null);
         assertThat(s.choose()).isEqualTo(5);
         float[] both = new float[n * 3];
         for (int i = 0; i < n; i++) {
@@ -50,6 +50,69 @@ class GapStatisticTest {
         for (int i = 0; i < x.length; i++) {
             x[i] = rng.nextFloat();
         }
-        assertThat(GapStatistic.of(List.of(new Matrix(200, 3, x)), 2, 8, 1, null).choose()).isEqualTo(2);
+        assertThat(GapStatistic.of(List.of(new Matrix(200, 3, x)), 2, 8, 1, GapStatistic.Reference.UNIFORM, null).choose()).isEqualTo(2);
+    }
+
+    @Test
+    void principalScoresOfPointsOnADiagonalLieOnTheFirstAxis() {
+        Matrix x = new Matrix(4, 2, new float[] {2, 3, 0, 1, 3, 4, -1, 0}); // (1, 1) + t (1, 1), t = 1, -1, 2, -2
+        Matrix s = GapStatistic.principalScores(x);
+        assertThat(s.cols()).isEqualTo(2);
+        float sign = Math.signum(s.data()[0]);
+        assertThat(new float[] {sign * s.data()[0], sign * s.data()[2], sign * s.data()[4], sign * s.data()[6]})
+                .containsExactly(new float[] {(float) Math.sqrt(2), (float) -Math.sqrt(2), (float) Math.sqrt(8), (float) -Math.sqrt(8)}, within(1e-5f));
+        for (int i = 0; i < 4; i++) {
+            assertThat(s.data()[2 * i + 1]).isCloseTo(0f, within(1e-5f));
+        }
+    }
+
+    @Test
+    void principalScoresKeepEveryPairwiseDistance() {
+        Random rng = new Random(5);
+        int n = 30;
+        int d = 7;
+        float[] v = new float[n * d];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) (rng.nextGaussian() * (1 + i % d));
+        }
+        Matrix x = new Matrix(n, d, v);
+        Matrix s = GapStatistic.principalScores(x);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < i; j++) {
+                assertThat(distance(s, i, j)).isCloseTo(distance(x, i, j), within(1e-4 * (1 + distance(x, i, j))));
+            }
+        }
+    }
+
+    @Test
+    void thePrincipalReferenceFindsBlobsInAPlaneThatFortyDimensionsHide() {
+        Random rng = new Random(6);
+        int n = 200;
+        int d = 40;
+        double[][] basis = new double[2][d];
+        for (double[] b : basis) {
+            for (int f = 0; f < d; f++) {
+                b[f] = rng.nextGaussian() / Math.sqrt(d);
+            }
+        }
+        float[] v = new float[n * d];
+        for (int i = 0; i < n; i++) {
+            double p = 10 * (i % 4 / 2) + rng.nextGaussian();
+            double q = 10 * (i % 2) + rng.nextGaussian();
+            for (int f = 0; f < d; f++) {
+                v[i * d + f] = (float) (p * basis[0][f] + q * basis[1][f] + 0.01 * rng.nextGaussian());
+            }
+        }
+        List<Matrix> views = List.of(new Matrix(n, d, v));
+        assertThat(GapStatistic.of(views, 2, 8, 0, GapStatistic.Reference.PCA, null).choose()).isEqualTo(4);
+    }
+
+    private static double distance(Matrix m, int i, int j) {
+        double s = 0;
+        for (int f = 0; f < m.cols(); f++) {
+            double t = m.data()[i * m.cols() + f] - m.data()[j * m.cols() + f];
+            s += t * t;
+        }
+        return Math.sqrt(s);
     }
 }
