@@ -40,7 +40,7 @@ done
 {
   echo "method,criterion,dataset,true_k,range,chosen_k,within_one"
   for m in kmeans-concat "${methods[@]}"; do
-    for c in stability silhouette calinski_harabasz davies_bouldin eigengap eigengap_local gap; do
+    for c in stability silhouette calinski_harabasz davies_bouldin eigengap eigengap_local gap gap_pca; do
       for d in "${datasets[@]}"; do
         set -- $d
         f="$out/$(resdir "$m" "$c" "$1")/clusters.csv"
