@@ -122,9 +122,10 @@ public final class RunCommand implements Callable<Integer> {
                     + ", " + compute.threads + " threads -> " + dir);
         }
         if (auto != null) {
+            long t0 = System.nanoTime();
             int k = auto.choose(exp, seed, dir, log);
-            System.out.println("clusters: " + k + " (" + auto.describe(exp.data.samples()) + "; "
-                    + dir.resolve("clusters.csv") + ")");
+            System.out.printf(java.util.Locale.ROOT, "clusters: %d (%s; %.1f s; %s)%n", k, auto.describe(exp.data.samples()),
+                    (System.nanoTime() - t0) / 1e9, dir.resolve("clusters.csv"));
             String atEnd = auto.atEnd(k, exp.data.samples());
             if (atEnd != null) {
                 System.err.println(atEnd);
