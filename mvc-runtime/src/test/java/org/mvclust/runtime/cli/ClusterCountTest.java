@@ -87,9 +87,8 @@ class ClusterCountTest {
         List<Map<String, Object>> rows = Csv.read(out.resolve("clusters.csv"));
         assertThat(rows).hasSize(11);
         assertThat(rows.get(0)).doesNotContainKeys("silhouette", "gap").containsKeys("eigengap_local", "by_eigengap_local");
-        int k = Integer.parseInt((String) rows.stream().filter(r -> r.get("chosen").equals("1")).findFirst().orElseThrow().get("k"));
-        double top = rows.stream().mapToDouble(r -> Double.parseDouble((String) r.get("eigengap"))).max().orElseThrow();
-        assertThat(Double.parseDouble((String) rows.get(k - 2).get("eigengap"))).isEqualTo(top);
+        double top = rows.stream().mapToDouble(r -> value(r, "eigengap")).max().orElseThrow();
+        assertThat(value(rows.get(chosen(rows)), "eigengap")).isEqualTo(top);
     }
 
     @Test
@@ -100,7 +99,7 @@ class ClusterCountTest {
         assertThat(out.resolve("clusters-auto")).doesNotExist();
         List<Map<String, Object>> rows = Csv.read(out.resolve("clusters.csv"));
         assertThat(rows.get(0)).containsKeys("log_w", "gap", "gap_error", "by_gap", "by_eigengap", "by_eigengap_local");
-        int chosen = rows.indexOf(rows.stream().filter(r -> r.get("chosen").equals("1")).findFirst().orElseThrow());
+        int chosen = chosen(rows);
         assertThat(rows.get(chosen).get("by_gap")).isEqualTo("1");
         for (int i = 0; i <= chosen; i++) {
             double next = i + 1 < rows.size() ? value(rows.get(i + 1), "gap") - value(rows.get(i + 1), "gap_error") : Double.NEGATIVE_INFINITY;
@@ -108,6 +107,11 @@ class ClusterCountTest {
         }
         Map<?, ?> m = Yaml.JSON.convertValue(Yaml.JSON.readTree(out.resolve("metrics.json").toFile()), Map.class);
         assertThat(((Number) m.get("clusters")).intValue()).isEqualTo(chosen + 6);
+    }
+
+    /** The index of the first row marked chosen. */
+    private static int chosen(List<Map<String, Object>> rows) {
+        return rows.indexOf(rows.stream().filter(r -> r.get("chosen").equals("1")).findFirst().orElseThrow());
     }
 
     private static double value(Map<String, Object> row, String column) {
