@@ -20,4 +20,13 @@ public record Matrix(int rows, int cols, float[] data) {
     public void set(int r, int c, float v) {
         data[r * cols + c] = v;
     }
+
+    /** A new matrix of the given rows, in that order. */
+    public Matrix selectRows(int[] rows) {
+        float[] out = new float[Math.multiplyExact(rows.length, cols)];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(data, rows[i] * cols, out, i * cols, cols);
+        }
+        return new Matrix(rows.length, cols, out);
+    }
 }

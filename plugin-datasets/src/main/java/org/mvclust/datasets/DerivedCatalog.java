@@ -87,14 +87,14 @@ public final class DerivedCatalog implements DatasetCatalog {
             case "noisy-mnist" -> data(name, List.of("image", "noisy"), List.of(ImageRecipes.minMax(ImageRecipes.copy(img)),
                     ImageRecipes.minMax(ImageRecipes.noisy(img, y, number(opts, "sd"), (long) number(opts, "seed")))), y);
             case "e-mnist" -> {
-                Matrix train = rows(img, IntStream.range(0, 60000).toArray());
+                Matrix train = img.selectRows(IntStream.range(0, 60000).toArray());
                 int[] ty = java.util.Arrays.copyOf(y, 60000);
                 yield data(name, List.of("image", "edge"),
                         List.of(ImageRecipes.signed(ImageRecipes.copy(train)), ImageRecipes.signed(ImageRecipes.edge(train))), ty);
             }
             case "patched-mnist" -> {
                 int[] keep = IntStream.range(0, y.length).filter(i -> y[i] <= 2).toArray();
-                List<Matrix> views = ImageRecipes.patches(rows(img, keep), 4);
+                List<Matrix> views = ImageRecipes.patches(img.selectRows(keep), 4);
                 List<String> names = new ArrayList<>();
                 views.forEach(v -> {
                     ImageRecipes.minMax(v);
@@ -109,14 +109,6 @@ public final class DerivedCatalog implements DatasetCatalog {
     private static MultiViewData data(String name, List<String> viewNames, List<Matrix> views, int[] labels)
             throws DatasetException {
         return Checks.data(name, name, viewNames, views, labels, "error");
-    }
-
-    private static Matrix rows(Matrix m, int[] keep) {
-        float[] out = new float[keep.length * m.cols()];
-        for (int i = 0; i < keep.length; i++) {
-            System.arraycopy(m.data(), keep[i] * m.cols(), out, i * m.cols(), m.cols());
-        }
-        return new Matrix(keep.length, m.cols(), out);
     }
 
     private static double number(Map<String, String> opts, String key) throws DatasetException {

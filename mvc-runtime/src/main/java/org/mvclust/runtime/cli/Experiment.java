@@ -151,11 +151,11 @@ final class Experiment {
                 s.resume(), plots, s.device());
         this.spec = base.spec;
         this.data = rows == null ? base.data : new MultiViewData(base.data.name() + "-" + rows.length + "rows", base.data.viewNames(),
-                base.data.views().stream().map(v -> Rows.of(v, rows)).toList(), base.data.hasLabels() ? Rows.of(base.data.labels(), rows) : null);
+                base.data.views().stream().map(v -> v.selectRows(rows)).toList(), base.data.hasLabels() ? Rows.of(base.data.labels(), rows) : null);
         this.knn = rows == null ? base.knn : null;
         this.heldOut = base.heldOut;
         this.incomplete = rows == null ? base.incomplete : new Incomplete.Prepared(this.data,
-                base.incomplete.mask() == null ? null : Rows.of(base.incomplete.mask(), rows), base.incomplete.info(), null);
+                base.incomplete.mask() == null ? null : base.incomplete.mask().selectRows(rows), base.incomplete.info(), null);
         this.clusters = k;
         this.fitted.addAll(base.fitted);
         this.graphYaml = base.graphYaml;

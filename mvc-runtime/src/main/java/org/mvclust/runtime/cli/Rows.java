@@ -1,18 +1,8 @@
 package org.mvclust.runtime.cli;
 
-import org.mvclust.api.Matrix;
-
-/** Some rows of a matrix or label vector, in the order given. */
+/** Some entries of a label vector, in the order given (a matrix's rows: {@code Matrix.selectRows}). */
 final class Rows {
     private Rows() {
-    }
-
-    static Matrix of(Matrix m, int[] rows) {
-        float[] x = new float[Math.multiplyExact(rows.length, m.cols())];
-        for (int i = 0; i < rows.length; i++) {
-            System.arraycopy(m.data(), rows[i] * m.cols(), x, i * m.cols(), m.cols());
-        }
-        return new Matrix(rows.length, m.cols(), x);
     }
 
     static int[] of(int[] v, int[] rows) {

@@ -51,7 +51,7 @@ final class RowSubset {
             int[] rows = Arrays.copyOf(order, (int) size);
             Arrays.sort(rows);
             return new MultiViewData(data.name() + ":subset=" + size + ",seed=" + seed, data.viewNames(),
-                    data.views().stream().map(v -> rows(v, rows)).toList(), data.hasLabels() ? labels(data.labels(), rows) : null);
+                    data.views().stream().map(v -> v.selectRows(rows)).toList(), data.hasLabels() ? labels(data.labels(), rows) : null);
         }
     }
 
@@ -65,14 +65,6 @@ final class RowSubset {
             // reported below
         }
         throw new DatasetException("dataset " + dataset + ": " + key + "=" + value + " is not a whole number ≥ " + min);
-    }
-
-    private static Matrix rows(Matrix m, int[] rows) {
-        float[] x = new float[Math.multiplyExact(rows.length, m.cols())];
-        for (int i = 0; i < rows.length; i++) {
-            System.arraycopy(m.data(), rows[i] * m.cols(), x, i * m.cols(), m.cols());
-        }
-        return new Matrix(rows.length, m.cols(), x);
     }
 
     private static int[] labels(int[] v, int[] rows) {

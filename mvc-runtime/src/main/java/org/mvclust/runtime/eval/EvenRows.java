@@ -16,13 +16,6 @@ final class EvenRows {
 
     /** The given rows of {@code v}; {@code v} itself when there are as many as it has (the evenly spaced rows of all). */
     static Matrix select(Matrix v, int[] rows) {
-        if (rows.length == v.rows()) {
-            return v;
-        }
-        float[] out = new float[rows.length * v.cols()];
-        for (int i = 0; i < rows.length; i++) {
-            System.arraycopy(v.data(), rows[i] * v.cols(), out, i * v.cols(), v.cols());
-        }
-        return new Matrix(rows.length, v.cols(), out);
+        return rows.length == v.rows() ? v : v.selectRows(rows);
     }
 }

@@ -43,11 +43,7 @@ public record Split(MultiViewData train, MultiViewData held, int[] trainRows, in
     public static MultiViewData rows(MultiViewData d, int[] rows, String part) {
         List<Matrix> views = new ArrayList<>();
         for (Matrix m : d.views()) {
-            float[] x = new float[rows.length * m.cols()];
-            for (int i = 0; i < rows.length; i++) {
-                System.arraycopy(m.data(), rows[i] * m.cols(), x, i * m.cols(), m.cols());
-            }
-            views.add(new Matrix(rows.length, m.cols(), x));
+            views.add(m.selectRows(rows));
         }
         int[] labels = null;
         if (d.hasLabels()) {

@@ -191,7 +191,7 @@ public final class Plots {
                     + " labels" + (truth != null ? " and " + truth.length + " classes" : ""));
         }
         int[] rows = subsample(embedding.rows(), MAX_POINTS, 0);
-        Matrix x = select(embedding, rows);
+        Matrix x = rows.length == embedding.rows() ? embedding : embedding.selectRows(rows);
         Pca.Fit fit = Pca.fit(x, 2);
         double[][] xy = fit.project(x);
         String how = String.format(Locale.ROOT, "PCA of the %d-dim readout input, %s points", embedding.cols(),
@@ -471,17 +471,6 @@ public final class Plots {
         } finally {
             Files.deleteIfExists(tmp);
         }
-    }
-
-    private static Matrix select(Matrix m, int[] rows) {
-        if (rows.length == m.rows()) {
-            return m;
-        }
-        float[] out = new float[rows.length * m.cols()];
-        for (int i = 0; i < rows.length; i++) {
-            System.arraycopy(m.data(), rows[i] * m.cols(), out, i * m.cols(), m.cols());
-        }
-        return new Matrix(rows.length, m.cols(), out);
     }
 
     private static int[] pick(int[] v, int[] rows) {

@@ -29,6 +29,15 @@ class RowSubsetTest {
         return new MultiViewData("ten", List.of("a", "b"), List.of(new Matrix(10, 1, a), new Matrix(10, 2, b)), labels);
     }
 
+    @Test
+    void selectRowsCopiesTheGivenRowsInTheirOrder() {
+        Matrix b = data().views().get(1);
+        Matrix picked = b.selectRows(new int[] {7, 0, 7});
+        assertThat(picked.rows()).isEqualTo(3);
+        assertThat(picked.data()).containsExactly(14, -7, 0, 0, 14, -7);
+        assertThat(b.selectRows(new int[0]).data()).isEmpty();
+    }
+
     private static RowSubset.Spec take(String... kv) throws DatasetException {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < kv.length; i += 2) {
